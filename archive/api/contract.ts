@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * The archive API: every operation the UI needs, with argument and result schemas. Electron IPC
+ * (preload → main → worker) and HTTP (`serve`) both carry exactly this; the renderer only sees
+ * `ArchiveApi` and never knows which transport it has.
+ */
+
+const id = z.number().int().positive();
+
+export const highlightRange = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+export const snippetSchema = z.object({
+  /** A passage of the article's plain text. */
+  text: z.string(),
+  /** [start, end) ranges of `text` holding a matched word form. */
+  highlights: z.array(highlightRange),
+});
+
+export const articleSummarySchema = z.object({
+  id,
+  title: z.string(),
+  source: z.string().nullable(),
+  sourcePath: z.string().nullable(),
+  url: z.string().nullable(),
+  lang: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  importedAt: z.string(),
+  wordCount: z.number().int().nonnegative(),
+});
+
+export const articleSchema = articleSummarySchema.extend({
+  author: z.string().nullable(),
+  text: z.string(),
+  html: z.string().nullable(),
+  contentHash: z.string(),
+});
+
+export const searchResultSchema = articleSummarySchema.extend({
+  /** Relevance: higher is better. */
+  score: z.number(),
+  /** [start, end) ranges of `title` holding a matched word form. */
+  titleHighlights: z.array(highlightRange),
+  snippet: snippetSchema,
+});
+
+/** Why a query was read differently from how it was typed; the UI words it in its own language. */
+export const searchNoticeSchema = z.object({
+  code: z.enum(['unclosed_quote', 'only_common_words', 'only_exclusions', 'empty_query']),
+  /** The same, in English, for the CLI and logs. */
+  message: z.string(),
+});
+
+export const importItemSchema = z.object({
+  path: z.string(),
+  status: z.enum(['imported', 'duplicate', 'skipped', 'failed']),
+  articleId: id.optional(),
+  title: z.string().optional(),
+  /** Why an item was skipped or failed, or which article it duplicates. */
+  message: z.string().optional(),
+});
+
+export const importReportSchema = z.object({
+  imported: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  items: z.array(importItemSchema),
+});
+
+export const contract = {
+  importPaths: {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+    output: importReportSchema,
+  },
+  search: {
+    input: z.object({
+      query: z.string().max(1000),
+      limit: z.number().int().min(1).max(200).default(20),
+      offset: z.number().int().min(0).max(100_000).default(0),
+    }),
+    output: z.object({
+      total: z.number().int().nonnegative(),
+      results: z.array(searchResultSchema),
+      notice: searchNoticeSchema.nullable(),
+    }),
+  },
+  getArticle: {
+    input: z.object({ id }),
+    output: articleSchema,
+  },
+  listArticles: {
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), articles: z.array(articleSummarySchema) }),
+  },
+  getStats: {
+    input: z.object({}),
+    output: z.object({
+      articles: z.number().int().nonnegative(),
+      languages: z.array(z.object({ lang: z.string().nullable(), count: z.number().int().nonnegative() })),
+    }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type Article = z.output<typeof articleSchema>;
+export type ArticleSummary = z.output<typeof articleSummarySchema>;
+export type SearchResult = z.output<typeof searchResultSchema>;
+export type Snippet = z.output<typeof snippetSchema>;
+export type SearchNotice = z.output<typeof searchNoticeSchema>;
+export type ImportReport = z.output<typeof importReportSchema>;
+export type ImportItem = z.output<typeof importItemSchema>;
+
+/** The API as the renderer (and any client) uses it. */
+export type ArchiveApi = { [M in MethodName]: (args: Input<M>) => Promise<Output<M>> };
+
+/** The API as a transport's server side implements it. */
+export type ArchiveHandlers = { [M in MethodName]: (args: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

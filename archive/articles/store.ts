@@ -1,0 +1,151 @@
+import type { ArchiveDb } from '../db/open.ts';
+import type { Article, ArticleSummary } from '../api/contract.ts';
+import { analyseField } from '../text/analyze.ts';
+import { contentHash } from './content-hash.ts';
+
+export interface NewArticle {
+  title: string;
+  /** The article's text as paragraphs; stored joined by blank lines. */
+  paragraphs: string[];
+  html?: string | null;
+  source?: string | null;
+  url?: string | null;
+  author?: string | null;
+  lang: string | null;
+  publishedAt?: string | null;
+  sourcePath?: string | null;
+}
+
+export type StoreOutcome = { status: 'imported'; id: number } | { status: 'duplicate'; id: number };
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  text: string;
+  html: string | null;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  lang: string | null;
+  published_at: string | null;
+  imported_at: string;
+  content_hash: string;
+  source_path: string | null;
+  word_count: number;
+}
+
+const SUMMARY_COLUMNS = 'id, title, source, source_path, url, lang, published_at, imported_at, word_count';
+
+function toSummary(row: Omit<ArticleRow, 'text' | 'html' | 'author' | 'content_hash'>): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    sourcePath: row.source_path,
+    url: row.url,
+    lang: row.lang,
+    publishedAt: row.published_at,
+    importedAt: row.imported_at,
+    wordCount: row.word_count,
+  };
+}
+
+function offsetsBlob(offsets: Uint32Array): Buffer {
+  return Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength);
+}
+
+/** Reads an offsets blob written by `offsetsBlob`. */
+export function readOffsets(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+}
+
+/** Typed access to the articles and their index, with statements prepared once per connection. */
+export class ArticleStore {
+  readonly db: ArchiveDb;
+  private readonly statements;
+  private readonly addTransaction: (article: NewArticle, importedAt: string) => StoreOutcome;
+
+  constructor(db: ArchiveDb) {
+    this.db = db;
+    this.addTransaction = db.transaction((article: NewArticle, importedAt: string) => this.insert(article, importedAt));
+    this.statements = {
+      findByHash: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?'),
+      insert: db.prepare(
+        `INSERT INTO articles (title, text, html, source, url, author, lang, published_at, imported_at, content_hash, source_path, word_count)
+         VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @importedAt, @contentHash, @sourcePath, @wordCount)`,
+      ),
+      insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
+      insertOffsets: db.prepare('INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)'),
+      get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+      list: db.prepare<[number, number], ArticleRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published_at, imported_at) DESC, id DESC LIMIT ? OFFSET ?`,
+      ),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+      languages: db.prepare<[], { lang: string | null; count: number }>(
+        'SELECT lang, count(*) AS count FROM articles GROUP BY lang ORDER BY count DESC',
+      ),
+    };
+  }
+
+  /**
+   * Stores an article and indexes it, unless the same text is already in the archive. Runs as its
+   * own transaction (a savepoint inside an import batch), so a failure leaves no half-stored article.
+   */
+  add(article: NewArticle, importedAt = new Date().toISOString()): StoreOutcome {
+    return this.addTransaction(article, importedAt);
+  }
+
+  private insert(article: NewArticle, importedAt: string): StoreOutcome {
+    const text = article.paragraphs.join('\n\n');
+    const hash = contentHash(article.title, text);
+    const existing = this.statements.findByHash.get(hash);
+    if (existing) return { status: 'duplicate', id: existing.id };
+
+    const title = analyseField(article.title, article.lang);
+    const analysed = analyseField(text, article.lang);
+    const leadEnd = article.paragraphs[0]?.length ?? 0;
+    const terms = analysed.terms === '' ? [] : analysed.terms.split(' ');
+    let leadTerms = 0;
+    while (leadTerms < terms.length && (analysed.offsets[leadTerms * 2] ?? Infinity) < leadEnd) leadTerms++;
+
+    const { lastInsertRowid } = this.statements.insert.run({
+      title: article.title,
+      text,
+      html: article.html ?? null,
+      source: article.source ?? null,
+      url: article.url ?? null,
+      author: article.author ?? null,
+      lang: article.lang,
+      publishedAt: article.publishedAt ?? null,
+      importedAt,
+      contentHash: hash,
+      sourcePath: article.sourcePath ?? null,
+      wordCount: analysed.wordCount,
+    });
+    const id = Number(lastInsertRowid);
+    this.statements.insertFts.run(id, title.terms, terms.slice(0, leadTerms).join(' '), terms.slice(leadTerms).join(' '));
+    this.statements.insertOffsets.run(id, offsetsBlob(title.offsets), offsetsBlob(analysed.offsets), leadTerms);
+    return { status: 'imported', id };
+  }
+
+  get(id: number): Article | null {
+    const row = this.statements.get.get(id);
+    if (!row) return null;
+    return { ...toSummary(row), author: row.author, text: row.text, html: row.html, contentHash: row.content_hash };
+  }
+
+  list(limit: number, offset: number): { total: number; articles: ArticleSummary[] } {
+    return {
+      total: this.statements.count.get()?.n ?? 0,
+      articles: this.statements.list.all(limit, offset).map(toSummary),
+    };
+  }
+
+  stats(): { articles: number; languages: { lang: string | null; count: number }[] } {
+    return { articles: this.statements.count.get()?.n ?? 0, languages: this.statements.languages.all() };
+  }
+}
+
+export { toSummary, SUMMARY_COLUMNS, type ArticleRow };

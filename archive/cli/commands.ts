@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ArchiveHandlers, Input, MethodName, Output, SearchResult } from '../api/contract.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { unwrap } from '../api/envelope.ts';
+import { openArchive } from '../db/open.ts';
+import { startServer } from '../serve/server.ts';
+import { createHandlers } from '../service/handlers.ts';
+import { startArchiveHost } from '../service/host.ts';
+import { snippetHtml, snippetTerminal } from './output.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface CommandContext {
+  archivePath: string;
+  json: boolean;
+  limit: string | undefined;
+  stdin: boolean;
+  port: string | undefined;
+  host: string | undefined;
+  positionals: string[];
+}
+
+type Command = (context: CommandContext) => Promise<number>;
+type Call = <M extends MethodName>(method: M, args: Input<M>) => Promise<Output<M>>;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/** Opens the archive and calls the API through the same validation every transport uses. */
+async function withArchive<T>(context: CommandContext, create: boolean, run: (call: Call) => Promise<T>): Promise<T> {
+  if (!create && !existsSync(context.archivePath)) {
+    throw new UsageError(`there is no archive at ${context.archivePath} yet: import articles first ("archive-reader import <folder>")`);
+  }
+  const { db } = await openArchive(context.archivePath);
+  const handlers: ArchiveHandlers = createHandlers(db);
+  try {
+    return await run(async (method, args) => unwrap(await dispatch(handlers, method, args)) as Output<typeof method>);
+  } finally {
+    db.close();
+  }
+}
+
+function integerOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+  return number;
+}
+
+const label = (article: { sourcePath: string | null; source: string | null }) =>
+  article.source ?? (article.sourcePath ? basename(article.sourcePath) : '');
+
+const importCommand: Command = async (context) => {
+  if (context.positionals.length === 0) throw new UsageError('name the files or folders to import');
+  const report = await withArchive(context, true, (call) => call('importPaths', { paths: context.positionals }));
+  if (context.json) {
+    out(JSON.stringify(report, null, 2));
+  } else {
+    for (const item of report.items) {
+      const detail = item.status === 'imported' ? `#${item.articleId} ${item.title}` : (item.message ?? '');
+      out(`${item.status.padEnd(9)} ${item.path}${detail ? `  ${detail}` : ''}`);
+    }
+    out(
+      `\n${report.imported} imported, ${report.duplicates} already in the archive, ${report.skipped} skipped, ` +
+        `${report.failed} failed — archive: ${context.archivePath}`,
+    );
+  }
+  return report.failed > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
+};
+
+const listCommand: Command = async (context) => {
+  const articles = await withArchive(context, false, async (call) => {
+    const all = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('listArticles', { limit: 500, offset });
+      all.push(...page.articles);
+      if (all.length >= page.total || page.articles.length === 0) return all;
+    }
+  });
+  if (context.json) {
+    out(JSON.stringify(articles, null, 2));
+    return 0;
+  }
+  if (articles.length === 0) out('The archive is empty: import articles with "archive-reader import <folder>".');
+  for (const article of articles) {
+    const date = (article.publishedAt ?? article.importedAt).slice(0, 10);
+    out(`${String(article.id).padStart(6)}  ${date}  ${(article.lang ?? '--').padEnd(2)}  ${article.title}  (${label(article)})`);
+  }
+  return 0;
+};
+
+function resultJson(result: SearchResult) {
+  return {
+    id: result.id,
+    title: result.title,
+    score: Number(result.score.toFixed(4)),
+    snippet: snippetHtml(result.snippet),
+    sourcePath: result.sourcePath,
+    url: result.url,
+    lang: result.lang,
+    publishedAt: result.publishedAt,
+  };
+}
+
+const searchCommand: Command = async (context) => {
+  const limit = integerOption(context.limit, 'limit', 20);
+  if (context.stdin) {
+    return withArchive(context, false, async (call) => {
+      for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+        const { results } = await call('search', { query: line, limit });
+        out(JSON.stringify(results.map(resultJson)));
+      }
+      return 0;
+    });
+  }
+  const query = context.positionals.join(' ');
+  if (query.trim() === '') throw new UsageError('give a query, e.g. archive-reader search "cooperation militaire"');
+  const { total, results, notice } = await withArchive(context, false, (call) => call('search', { query, limit }));
+  if (notice) process.stderr.write(`${notice.message}\n`);
+  if (context.json) {
+    out(JSON.stringify(results.map(resultJson), null, 2));
+    return 0;
+  }
+  const tty = process.stdout.isTTY === true;
+  results.forEach((result, index) => {
+    out(`${index + 1}. [${result.id}] ${result.title}  (${label(result)}, score ${result.score.toFixed(2)})`);
+    out(`   ${snippetTerminal(result.snippet, tty)}`);
+  });
+  out(results.length === 0 ? 'No articles match.' : `\n${results.length} of ${total >= 10_001 ? '10,000+' : total} results`);
+  return 0;
+};
+
+const showCommand: Command = async (context) => {
+  const id = Number(context.positionals[0]);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError('give the id of an article, as printed by "list" or "search"');
+  const article = await withArchive(context, false, (call) => call('getArticle', { id }));
+  if (context.json) {
+    out(JSON.stringify(article, null, 2));
+    return 0;
+  }
+  out(article.title);
+  out(`${label(article)} · ${article.lang ?? 'language unknown'} · ${(article.publishedAt ?? article.importedAt).slice(0, 10)}`);
+  out();
+  out(article.text);
+  return 0;
+};
+
+const serveCommand: Command = async (context) => {
+  const port = integerOption(context.port, 'port', 4310);
+  const host = await startArchiveHost({ archivePath: context.archivePath });
+  const server = await startServer({ host, port, address: context.host ?? '127.0.0.1' });
+  process.stdout.write(`Archive Reader is serving ${context.archivePath} at ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  await host.close();
+  return 0;
+};
+
+export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  list: listCommand,
+  search: searchCommand,
+  show: showCommand,
+  serve: serveCommand,
+};

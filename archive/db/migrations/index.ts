@@ -1,0 +1,7 @@
+import { migration001 } from './001-articles.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in order. A new schema change is a new numbered file added here. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

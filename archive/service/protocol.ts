@@ -1,0 +1,14 @@
+import type { Envelope } from '../api/envelope.ts';
+
+/** Messages between an ArchiveHost and its worker. */
+export interface WorkerStartup {
+  archivePath: string;
+}
+
+export type WorkerRequest = { type: 'call'; id: number; method: string; args: unknown } | { type: 'close' };
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'reply'; id: number; envelope: Envelope<unknown> }
+  | { type: 'closed' };

@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import lunr from 'lunr';
+import { fold } from './fold.ts';
+
+const require = createRequire(import.meta.url);
+
+type PipelineFunction = (token: lunr.Token) => lunr.Token | undefined;
+
+/** lunr-languages modules with a Snowball stemmer and a stop word list. */
+export const STEMMED_LANGUAGES = [
+  'en', 'fr', 'ar', 'da', 'de', 'es', 'fi', 'hu', 'it', 'nl', 'no', 'pt', 'ro', 'ru', 'sv', 'tr',
+] as const;
+
+export type StemmedLanguage = (typeof STEMMED_LANGUAGES)[number];
+
+export interface LanguageAnalyzer {
+  /** ISO 639-1 code, or "" for the neutral analyser used when the language is unknown. */
+  readonly language: string;
+  /** The indexed term for a word of the text, or null for a stop word. */
+  term(word: string): string | null;
+}
+
+// lunr-languages keeps each stop list in a closure; capturing the list as the filter is generated
+// lets us fold it the same way as the text, so "ete" is recognised as the stop word "été".
+const capturedStopLists = new Map<unknown, string[]>();
+const generateStopWordFilter = lunr.generateStopWordFilter;
+let languagesLoaded = false;
+
+function loadLunrLanguages(): void {
+  if (languagesLoaded) return;
+  languagesLoaded = true;
+  const patchable = lunr as unknown as { generateStopWordFilter: (list: string[]) => PipelineFunction };
+  patchable.generateStopWordFilter = (list: string[]) => {
+    const filter = generateStopWordFilter(list) as unknown as PipelineFunction;
+    capturedStopLists.set(filter, list);
+    return filter;
+  };
+  try {
+    require('lunr-languages/lunr.stemmer.support')(lunr);
+    for (const language of STEMMED_LANGUAGES) {
+      if (language !== 'en') require(`lunr-languages/lunr.${language}`)(lunr);
+    }
+  } finally {
+    patchable.generateStopWordFilter = generateStopWordFilter as unknown as typeof patchable.generateStopWordFilter;
+  }
+}
+
+interface LunrLanguageModule {
+  stemmer: PipelineFunction;
+  stopWordFilter: PipelineFunction;
+}
+
+const CACHE_LIMIT = 100_000;
+
+function createAnalyzer(
+  language: string,
+  stem: PipelineFunction | null,
+  stopFilter: PipelineFunction | null,
+  stopList: string[],
+): LanguageAnalyzer {
+  const foldedStops = new Set(stopList.map(fold));
+  const cache = new Map<string, string | null>();
+  return {
+    language,
+    term(word: string): string | null {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      const folded = fold(word);
+      let result: string | null = folded;
+      if (foldedStops.has(folded) || (stopFilter && stopFilter(new lunr.Token(folded, {})) === undefined)) {
+        result = null;
+      } else if (stem && !/^\d+$/.test(folded)) {
+        result = stem(new lunr.Token(folded, {}))?.toString() || folded;
+      }
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, result);
+      return result;
+    },
+  };
+}
+
+const analyzers = new Map<string, LanguageAnalyzer>();
+
+export const neutralAnalyzer: LanguageAnalyzer = createAnalyzer('', null, null, []);
+
+export function isStemmedLanguage(language: string | null | undefined): language is StemmedLanguage {
+  return (STEMMED_LANGUAGES as readonly string[]).includes(language ?? '');
+}
+
+/** The analyser for a language: its stemmer and stop words, or the neutral one when there is none. */
+export function analyzerFor(language: string | null | undefined): LanguageAnalyzer {
+  if (!isStemmedLanguage(language)) return neutralAnalyzer;
+  const existing = analyzers.get(language);
+  if (existing) return existing;
+  loadLunrLanguages();
+  let analyzer: LanguageAnalyzer;
+  if (language === 'en') {
+    analyzer = createAnalyzer('en', lunr.stemmer as unknown as PipelineFunction, lunr.stopWordFilter as unknown as PipelineFunction, []);
+  } else {
+    const module = (lunr as unknown as Record<string, LunrLanguageModule>)[language];
+    if (!module) throw new Error(`lunr-languages has no module for "${language}"`);
+    analyzer = createAnalyzer(language, module.stemmer, module.stopWordFilter, capturedStopLists.get(module.stopWordFilter) ?? []);
+  }
+  analyzers.set(language, analyzer);
+  return analyzer;
+}

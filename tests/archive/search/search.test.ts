@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { SearchResult } from '../../../archive/api/contract.ts';
+import { createTestArchive, type TestArchive } from '../../helpers/archive.ts';
+import { FIXTURES, tempDir } from '../../helpers/temp.ts';
+
+const marked = (result: SearchResult) =>
+  result.snippet.highlights.map(([start, end]) => result.snippet.text.slice(start, end));
+
+describe('search', () => {
+  let archive: TestArchive;
+  const titles = (query: string) => archive.searcher.search(query, 20, 0).results.map((r) => r.title);
+
+  before(async () => {
+    archive = await createTestArchive();
+    await archive.importPaths([FIXTURES]);
+  });
+
+  it('finds French text from an unaccented English-looking query, and highlights the word as written', () => {
+    const { results } = archive.searcher.search('cooperation', 20, 0);
+    const bamako = results.find((r) => r.title.startsWith('À Bamako'));
+    assert.ok(bamako, 'the French article matches "cooperation"');
+    assert.deepEqual(marked(bamako), ['coopération']);
+  });
+
+  it('matches every inflection and case of a word', () => {
+    for (const query of ['coopérations', 'COOPERATION', 'Coopération']) {
+      assert.ok(titles(query).some((t) => t.startsWith('À Bamako')), query);
+    }
+  });
+
+  it('matches English inflections ("cooperate", "cooperating") and highlights each form', () => {
+    const { results } = archive.searcher.search('cooperation', 20, 0);
+    const solar = results.find((r) => r.title.startsWith('Regional cooperation'))!;
+    assert.deepEqual(solar.titleHighlights.map(([s, e]) => solar.title.slice(s, e)), ['cooperation']);
+    const forms = new Set(marked(solar).map((w) => w.toLowerCase()));
+    assert.ok(forms.has('cooperate') || forms.has('cooperating'), [...forms].join(','));
+  });
+
+  it('finds a place name across languages', () => {
+    assert.equal(titles('Niamey').length, 2);
+  });
+
+  it('highlights the matched words of each result in its own title and text', () => {
+    const { results } = archive.searcher.search('festival OR solar', 20, 0);
+    assert.equal(results.length, 2);
+    for (const result of results) {
+      const words = result.titleHighlights.map(([s, e]) => result.title.slice(s, e).toLowerCase());
+      assert.ok(words.length > 0 && words.every((w) => w === 'festival' || w === 'solar'), `${result.title}: ${words}`);
+    }
+  });
+
+  it("reads French elisions: \"l'armée\" finds \"L’armée\"", () => {
+    const { results } = archive.searcher.search("l'armée", 20, 0);
+    assert.equal(results.length, 1);
+    assert.deepEqual(marked(results[0]!), ['armée']);
+  });
+
+  it('requires every word', () => {
+    assert.deepEqual(titles('cooperation festival'), ['À Bamako, le festival des musiques du fleuve rassemble des artistes de toute la région']);
+  });
+
+  it('matches an exact phrase only when the words are adjacent', () => {
+    assert.equal(titles('"rural clinics"').length, 1);
+    assert.equal(titles('"clinics rural"').length, 0);
+  });
+
+  it('excludes words with a minus sign', () => {
+    assert.ok(titles('Niamey').some((t) => t.startsWith('Regional')));
+    assert.ok(!titles('Niamey -solar').some((t) => t.startsWith('Regional')));
+  });
+
+  it('accepts OR between words', () => {
+    assert.equal(titles('rainfall OR festival').length, 2);
+  });
+
+  it('matches prefixes', () => {
+    assert.ok(titles('coop*').length >= 2);
+    assert.ok(titles('rainf*').some((t) => t.startsWith('Water')));
+  });
+
+  it('searches Arabic text', () => {
+    assert.equal(titles('التعاون').length, 1);
+  });
+
+  it('ranks an article with the word in its title above one with it only in the body', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'Harvest news\n\nThe harvest festival opened in the town, with music and dancing for the harvest.');
+    writeFileSync(join(dir, 'b.txt'), 'Drought hits the region\n\nFarmers fear that the drought will last another season.');
+    const own = await createTestArchive();
+    await own.importPaths([dir]);
+    const results = own.searcher.search('drought OR harvest', 20, 0).results;
+    assert.equal(results.length, 2);
+    const ranked = own.searcher.search('drought', 20, 0).results;
+    assert.equal(ranked[0]?.title, 'Drought hits the region');
+  });
+
+  it('never fails on malformed queries: they degrade to words and say why', () => {
+    for (const query of ['"unclosed cooperation', 'AND OR NOT', '(((', 'NEAR(cooperation', '"*"', '* - -- "" \'', 'cooperation)', 'title:', '^cooperation', '\u0000', 'x'.repeat(1000)]) {
+      const result = archive.searcher.search(query, 20, 0);
+      assert.ok(Array.isArray(result.results), query);
+    }
+    const unclosed = archive.searcher.search('"unclosed cooperation', 20, 0);
+    assert.equal(unclosed.notice?.code, 'unclosed_quote');
+    assert.equal(archive.searcher.search('-festival', 20, 0).notice?.code, 'only_exclusions');
+    assert.equal(archive.searcher.search('   ', 20, 0).notice?.code, 'empty_query');
+    assert.deepEqual(titles('((cooperation AND'), titles('cooperation'));
+  });
+
+  it('says so when a query has only common words', async () => {
+    const french = await createTestArchive();
+    await french.importPaths([join(FIXTURES, 'bamako-festival.txt')]);
+    assert.equal(french.searcher.search('les de la', 20, 0).notice?.code, 'only_common_words');
+  });
+
+  it('pages through results with a stable order and an exact total', () => {
+    const all = archive.searcher.search('Niamey', 20, 0);
+    const first = archive.searcher.search('Niamey', 2, 0);
+    const second = archive.searcher.search('Niamey', 2, 2);
+    assert.equal(first.total, all.total);
+    assert.equal(second.total, all.total);
+    assert.deepEqual([...first.results, ...second.results].map((r) => r.id), all.results.map((r) => r.id));
+  });
+});
