@@ -8,7 +8,10 @@ export const ARCHIVE_FILE_NAME = 'archive.sqlite';
  * The per-user data folder, computed as Electron's `app.getPath('userData')` computes it for this
  * app, so the CLI and the desktop app open the same archive by default.
  */
-export function userDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_NAME);

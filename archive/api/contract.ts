@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { MethodName } from './methods.ts';
+
+export { METHOD_NAMES, isMethodName, type MethodName } from './methods.ts';
 
 /**
  * The archive API: every operation the UI needs, with argument and result schemas. Electron IPC
@@ -103,11 +106,9 @@ export const contract = {
       languages: z.array(z.object({ lang: z.string().nullable(), count: z.number().int().nonnegative() })),
     }),
   },
-} as const;
+} as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 /** What a caller passes (defaults may be left out). */
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
@@ -128,7 +129,3 @@ export type ArchiveApi = { [M in MethodName]: (args: Input<M>) => Promise<Output
 
 /** The API as a transport's server side implements it. */
 export type ArchiveHandlers = { [M in MethodName]: (args: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}

@@ -12,7 +12,8 @@ function describeIssues(error: z.ZodError): string {
 export function validateCall(method: unknown, args: unknown): { method: MethodName; args: unknown } {
   if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method: ${String(method)}`);
   const parsed = contract[method].input.safeParse(args ?? {});
-  if (!parsed.success) throw new ApiError('invalid_argument', `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new ApiError('invalid_argument', `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`);
   return { method, args: parsed.data };
 }
 

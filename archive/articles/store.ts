@@ -77,7 +77,9 @@ export class ArticleStore {
          VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @importedAt, @contentHash, @sourcePath, @wordCount)`,
       ),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
-      insertOffsets: db.prepare('INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)'),
+      insertOffsets: db.prepare(
+        'INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)',
+      ),
       get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       list: db.prepare<[number, number], ArticleRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published_at, imported_at) DESC, id DESC LIMIT ? OFFSET ?`,
@@ -125,7 +127,12 @@ export class ArticleStore {
       wordCount: analysed.wordCount,
     });
     const id = Number(lastInsertRowid);
-    this.statements.insertFts.run(id, title.terms, terms.slice(0, leadTerms).join(' '), terms.slice(leadTerms).join(' '));
+    this.statements.insertFts.run(
+      id,
+      title.terms,
+      terms.slice(0, leadTerms).join(' '),
+      terms.slice(leadTerms).join(' '),
+    );
     this.statements.insertOffsets.run(id, offsetsBlob(title.offsets), offsetsBlob(analysed.offsets), leadTerms);
     return { status: 'imported', id };
   }

@@ -29,7 +29,9 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 /** Opens the archive and calls the API through the same validation every transport uses. */
 async function withArchive<T>(context: CommandContext, create: boolean, run: (call: Call) => Promise<T>): Promise<T> {
   if (!create && !existsSync(context.archivePath)) {
-    throw new UsageError(`there is no archive at ${context.archivePath} yet: import articles first ("archive-reader import <folder>")`);
+    throw new UsageError(
+      `there is no archive at ${context.archivePath} yet: import articles first ("archive-reader import <folder>")`,
+    );
   }
   const { db } = await openArchive(context.archivePath);
   const handlers: ArchiveHandlers = createHandlers(db);
@@ -84,7 +86,9 @@ const listCommand: Command = async (context) => {
   if (articles.length === 0) out('The archive is empty: import articles with "archive-reader import <folder>".');
   for (const article of articles) {
     const date = (article.publishedAt ?? article.importedAt).slice(0, 10);
-    out(`${String(article.id).padStart(6)}  ${date}  ${(article.lang ?? '--').padEnd(2)}  ${article.title}  (${label(article)})`);
+    out(
+      `${String(article.id).padStart(6)}  ${date}  ${(article.lang ?? '--').padEnd(2)}  ${article.title}  (${label(article)})`,
+    );
   }
   return 0;
 };
@@ -126,20 +130,27 @@ const searchCommand: Command = async (context) => {
     out(`${index + 1}. [${result.id}] ${result.title}  (${label(result)}, score ${result.score.toFixed(2)})`);
     out(`   ${snippetTerminal(result.snippet, tty)}`);
   });
-  out(results.length === 0 ? 'No articles match.' : `\n${results.length} of ${total >= 10_001 ? '10,000+' : total} results`);
+  out(
+    results.length === 0
+      ? 'No articles match.'
+      : `\n${results.length} of ${total >= 10_001 ? '10,000+' : total} results`,
+  );
   return 0;
 };
 
 const showCommand: Command = async (context) => {
   const id = Number(context.positionals[0]);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError('give the id of an article, as printed by "list" or "search"');
+  if (!Number.isInteger(id) || id <= 0)
+    throw new UsageError('give the id of an article, as printed by "list" or "search"');
   const article = await withArchive(context, false, (call) => call('getArticle', { id }));
   if (context.json) {
     out(JSON.stringify(article, null, 2));
     return 0;
   }
   out(article.title);
-  out(`${label(article)} · ${article.lang ?? 'language unknown'} · ${(article.publishedAt ?? article.importedAt).slice(0, 10)}`);
+  out(
+    `${label(article)} · ${article.lang ?? 'language unknown'} · ${(article.publishedAt ?? article.importedAt).slice(0, 10)}`,
+  );
   out();
   out(article.text);
   return 0;

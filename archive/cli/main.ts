@@ -76,8 +76,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`archive-reader ${name}: ${error.message}\n`);
       return 2;
     }
-    const known = error instanceof ApiError || error instanceof ArchiveTooNewError || error instanceof NotAnArchiveError;
-    process.stderr.write(`archive-reader ${name}: ${known ? error.message : (error as Error).stack ?? String(error)}\n`);
+    const known =
+      error instanceof ApiError || error instanceof ArchiveTooNewError || error instanceof NotAnArchiveError;
+    process.stderr.write(
+      `archive-reader ${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
     return 1;
   }
 }

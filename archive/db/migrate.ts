@@ -14,11 +14,7 @@ export interface MigrationOutcome {
  * failure (or a crash) leaves the previous schema intact; an archive that already had a schema is
  * first copied with SQLite's online backup.
  */
-export async function migrate(
-  db: Database,
-  path: string,
-  migrations: readonly Migration[],
-): Promise<MigrationOutcome> {
+export async function migrate(db: Database, path: string, migrations: readonly Migration[]): Promise<MigrationOutcome> {
   const from = db.pragma('user_version', { simple: true }) as number;
   const to = migrations.length;
   if (from > to) throw new ArchiveTooNewError(path, from, to);

@@ -72,7 +72,8 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
     let parsed;
     try {
       const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES) throw new Error(`the file is ${Math.round(size / 1048576)} MB; text articles over 50 MB are not imported`);
+      if (size > MAX_FILE_BYTES)
+        throw new Error(`the file is ${Math.round(size / 1048576)} MB; text articles over 50 MB are not imported`);
       parsed = parseTextArticle(decodeText(readFileSync(path)), { markdown });
     } catch (error) {
       add({ path, status: 'failed', message: describe(error) });
@@ -91,7 +92,13 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
       add(
         outcome.status === 'imported'
           ? { path, status: 'imported', articleId: outcome.id, title: article.title }
-          : { path, status: 'duplicate', articleId: outcome.id, title: article.title, message: `same text as article ${outcome.id}` },
+          : {
+              path,
+              status: 'duplicate',
+              articleId: outcome.id,
+              title: article.title,
+              message: `same text as article ${outcome.id}`,
+            },
       );
     });
     if (batch.length >= BATCH_SIZE) {

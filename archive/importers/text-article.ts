@@ -21,7 +21,10 @@ const MAX_TITLE_LENGTH = 500;
  * paragraphs (separated by blank lines, or one per line), then perhaps the site's chrome.
  */
 export function parseTextArticle(content: string, options: { markdown?: boolean } = {}): ParsedTextArticle {
-  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = content
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const titleIndex = lines.findIndex((line) => line.trim() !== '');
   if (titleIndex === -1) throw new TextArticleError('the file is empty');
   let title = (lines[titleIndex] ?? '').trim();

@@ -19,7 +19,10 @@ function itemForms(item: QueryItem, analyzer: LanguageAnalyzer): string[] {
   const words = tokenize(item.text).map((token) => token.word);
   const lastWord = words.pop();
   if (lastWord === undefined) return [];
-  const headTerms = words.map((word) => analyzer.term(word)).filter((term) => term !== null).map(quote);
+  const headTerms = words
+    .map((word) => analyzer.term(word))
+    .filter((term) => term !== null)
+    .map(quote);
   if (item.prefix) {
     // A prefix may be longer than the stem of the word it starts ("cooperat" vs "cooper"), so the stem is tried too.
     const tails = new Set([fold(lastWord), analyzer.term(lastWord) ?? fold(lastWord)]);
@@ -61,7 +64,10 @@ export function buildMatchExpression(parsed: ParsedQuery, analyzers: readonly La
   if (expressions.length > 0) return { fts: any(expressions), notice: parsed.notice };
   let notice = parsed.notice;
   if (perLanguage.some((e) => e.excludedOnly)) {
-    notice = { code: 'only_exclusions', message: 'Add at least one word to look for: a search cannot only exclude words.' };
+    notice = {
+      code: 'only_exclusions',
+      message: 'Add at least one word to look for: a search cannot only exclude words.',
+    };
   } else if (parsed.groups.length > 0) {
     notice = { code: 'only_common_words', message: 'The query only has very common words, which are not indexed.' };
   } else {

@@ -36,7 +36,10 @@ export function parseQuery(query: string): ParsedQuery {
     let excluded = false;
     if (phrase !== undefined) {
       if (!closingQuote) {
-        notice = { code: 'unclosed_quote', message: 'The closing quote was missing: the phrase runs to the end of the query.' };
+        notice = {
+          code: 'unclosed_quote',
+          message: 'The closing quote was missing: the phrase runs to the end of the query.',
+        };
       }
       if (phrase.trim() === '') continue;
       item = { kind: 'phrase', text: phrase, prefix: false };

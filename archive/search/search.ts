@@ -36,7 +36,9 @@ export class Searcher {
     const hl = (column: number) => `highlight(article_fts, ${column}, char(2), char(3))`;
     this.statements = {
       page: db.prepare<[string, number, number], ArticleRow & { rank: number }>(
-        `SELECT ${SUMMARY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}, f.rank AS rank
+        `SELECT ${SUMMARY_COLUMNS.split(', ')
+          .map((c) => `a.${c}`)
+          .join(', ')}, f.rank AS rank
          FROM article_fts f JOIN articles a ON a.id = f.rowid
          WHERE article_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?`,
       ),
@@ -72,9 +74,10 @@ export class Searcher {
     const { fts, notice } = buildMatchExpression(parseQuery(query), this.queryAnalyzers());
     if (fts === null) return { total: 0, results: [], notice };
     const rows = this.statements.page.all(fts, limit, offset);
-    const total = rows.length < limit && (offset === 0 || rows.length > 0)
-      ? offset + rows.length
-      : (this.statements.count.get(fts, COUNT_CAP + 1)?.n ?? 0);
+    const total =
+      rows.length < limit && (offset === 0 || rows.length > 0)
+        ? offset + rows.length
+        : (this.statements.count.get(fts, COUNT_CAP + 1)?.n ?? 0);
     const results = rows.map((row): SearchResult => ({
       ...toSummary(row),
       score: -row.rank,

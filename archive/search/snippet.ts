@@ -62,7 +62,11 @@ export function buildSnippet(text: string, ranges: readonly [number, number][]):
     const windowStart = (ranges[i] as [number, number])[0];
     const words = new Set<string>();
     let count = 0;
-    for (let j = i; j < ranges.length && (ranges[j] as [number, number])[1] <= windowStart + SNIPPET_LENGTH - LEAD_IN; j++) {
+    for (
+      let j = i;
+      j < ranges.length && (ranges[j] as [number, number])[1] <= windowStart + SNIPPET_LENGTH - LEAD_IN;
+      j++
+    ) {
       const [s, e] = ranges[j] as [number, number];
       words.add(text.slice(s, e).toLowerCase());
       count++;
@@ -92,7 +96,8 @@ export function buildSnippet(text: string, ranges: readonly [number, number][]):
   const passage = text.slice(start, end).replace(/\s+$/, '').replace(/\n/g, ' ');
   const highlights: [number, number][] = [];
   for (const [s, e] of ranges) {
-    if (s >= start && e <= start + passage.length) highlights.push([s - start + prefix.length, e - start + prefix.length]);
+    if (s >= start && e <= start + passage.length)
+      highlights.push([s - start + prefix.length, e - start + prefix.length]);
   }
   return { text: prefix + passage + suffix, highlights };
 }

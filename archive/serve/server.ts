@@ -91,7 +91,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     }
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
-      if (request.method !== 'POST') return fail(response, 'invalid_argument', 'API calls are POST requests with JSON arguments.');
+      if (request.method !== 'POST')
+        return fail(response, 'invalid_argument', 'API calls are POST requests with JSON arguments.');
       if (!isMethodName(method)) return fail(response, 'unknown_method', `Unknown method: ${method}`);
       if (body === null) return fail(response, 'invalid_argument', 'The request body is larger than 1 MB.');
       let args: unknown;
@@ -103,7 +104,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       sendEnvelope(response, await options.host.call(method, args));
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return fail(response, 'invalid_argument', 'Only GET is served here.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return fail(response, 'invalid_argument', 'Only GET is served here.');
     const file = await readStatic(uiDir, url.pathname);
     if (!file) {
       const message = url.pathname === '/' ? 'The user interface is not built: run "npm run build".' : 'Not found.';

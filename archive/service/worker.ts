@@ -28,5 +28,8 @@ try {
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 } catch (error) {
-  port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+  port.postMessage({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies WorkerReply);
 }

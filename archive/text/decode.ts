@@ -13,7 +13,8 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', bytes.subarray(2));
-  if (bytes.subarray(0, 8192).includes(0)) throw new EncodingError('the file looks binary (it contains NUL bytes), not text');
+  if (bytes.subarray(0, 8192).includes(0))
+    throw new EncodingError('the file looks binary (it contains NUL bytes), not text');
   return decode('utf-8', bytes);
 }
 

@@ -8,7 +8,22 @@ type PipelineFunction = (token: lunr.Token) => lunr.Token | undefined;
 
 /** lunr-languages modules with a Snowball stemmer and a stop word list. */
 export const STEMMED_LANGUAGES = [
-  'en', 'fr', 'ar', 'da', 'de', 'es', 'fi', 'hu', 'it', 'nl', 'no', 'pt', 'ro', 'ru', 'sv', 'tr',
+  'en',
+  'fr',
+  'ar',
+  'da',
+  'de',
+  'es',
+  'fi',
+  'hu',
+  'it',
+  'nl',
+  'no',
+  'pt',
+  'ro',
+  'ru',
+  'sv',
+  'tr',
 ] as const;
 
 export type StemmedLanguage = (typeof STEMMED_LANGUAGES)[number];
@@ -95,11 +110,21 @@ export function analyzerFor(language: string | null | undefined): LanguageAnalyz
   loadLunrLanguages();
   let analyzer: LanguageAnalyzer;
   if (language === 'en') {
-    analyzer = createAnalyzer('en', lunr.stemmer as unknown as PipelineFunction, lunr.stopWordFilter as unknown as PipelineFunction, []);
+    analyzer = createAnalyzer(
+      'en',
+      lunr.stemmer as unknown as PipelineFunction,
+      lunr.stopWordFilter as unknown as PipelineFunction,
+      [],
+    );
   } else {
     const module = (lunr as unknown as Record<string, LunrLanguageModule>)[language];
     if (!module) throw new Error(`lunr-languages has no module for "${language}"`);
-    analyzer = createAnalyzer(language, module.stemmer, module.stopWordFilter, capturedStopLists.get(module.stopWordFilter) ?? []);
+    analyzer = createAnalyzer(
+      language,
+      module.stemmer,
+      module.stopWordFilter,
+      capturedStopLists.get(module.stopWordFilter) ?? [],
+    );
   }
   analyzers.set(language, analyzer);
   return analyzer;

@@ -11,8 +11,29 @@ const APOSTROPHE_RE = /['’ʼ]/;
 
 // French and Italian elided articles and pronouns: "l'armée" is indexed as "armée".
 const ELISIONS = new Set([
-  'l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu',
-  'quelqu', 'un', 'dell', 'nell', 'sull', 'all', 'dall', 'po', 'tutt',
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'presqu',
+  'quelqu',
+  'un',
+  'dell',
+  'nell',
+  'sull',
+  'all',
+  'dall',
+  'po',
+  'tutt',
 ]);
 
 export function tokenize(text: string): WordToken[] {

@@ -26,7 +26,10 @@ describe('the contract, dispatched', async () => {
 
   it('keeps the kind of an error across the envelope', async () => {
     const missing = await dispatch(handlers, 'getArticle', { id: 999 });
-    assert.deepEqual(missing, { ok: false, error: { code: 'not_found', message: 'There is no article 999 in this archive.' } });
+    assert.deepEqual(missing, {
+      ok: false,
+      error: { code: 'not_found', message: 'There is no article 999 in this archive.' },
+    });
     const unknown = await dispatch(handlers, 'dropEverything', {});
     assert.equal(!unknown.ok && unknown.error.code, 'unknown_method');
     const prototype = await dispatch(handlers, '__proto__', {});

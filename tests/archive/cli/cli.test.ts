@@ -59,7 +59,10 @@ describe('archive-reader CLI', () => {
       input: 'cooperation\nnothingmatchesthis\n\nrainfall\n',
     });
     assert.equal(result.status, 0, result.stderr);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(lines.length, 4);
     assert.equal(lines[0].length, 1);
     assert.deepEqual(lines[1], []);

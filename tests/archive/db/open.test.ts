@@ -40,11 +40,19 @@ describe('opening an archive', () => {
     const db = new Database(path);
     const failing = [
       ...MIGRATIONS,
-      { version: SCHEMA_VERSION + 1, name: 'breaks', up: () => { throw new Error('boom'); } },
+      {
+        version: SCHEMA_VERSION + 1,
+        name: 'breaks',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
     ];
     await assert.rejects(migrate(db, path, failing), /boom/);
     assert.equal(db.pragma('user_version', { simple: true }), 0);
-    const tables = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'articles'").get();
+    const tables = db
+      .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'articles'")
+      .get();
     assert.equal(tables?.n, 0);
     db.close();
   });
@@ -53,7 +61,14 @@ describe('opening an archive', () => {
     const path = tempArchivePath();
     (await openArchive(path)).db.close();
     const db = new Database(path);
-    const next = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'adds a table', up: (d: Database.Database) => d.exec('CREATE TABLE extra (x)') }];
+    const next = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        name: 'adds a table',
+        up: (d: Database.Database) => d.exec('CREATE TABLE extra (x)'),
+      },
+    ];
     const outcome = await migrate(db, path, next);
     assert.ok(outcome.backupPath && existsSync(outcome.backupPath));
     const backup = new Database(outcome.backupPath, { readonly: true });

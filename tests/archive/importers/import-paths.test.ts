@@ -38,7 +38,9 @@ describe('importing files and folders', () => {
   it('reports a path that does not exist', async () => {
     const archive = await createTestArchive();
     const report = await archive.importPaths(['/nonexistent/folder']);
-    assert.deepEqual(report.items, [{ path: '/nonexistent/folder', status: 'failed', message: 'no such file or folder' }]);
+    assert.deepEqual(report.items, [
+      { path: '/nonexistent/folder', status: 'failed', message: 'no such file or folder' },
+    ]);
   });
 
   it('stores the text without the chrome, with its language and source file', async () => {

@@ -7,7 +7,10 @@ import { fixture } from '../../helpers/temp.ts';
 describe('text articles', () => {
   it('takes the first line as the title and removes the French site chrome at the end', () => {
     const article = parseTextArticle(readFileSync(fixture('bamako-festival.txt'), 'utf8'));
-    assert.equal(article.title, 'À Bamako, le festival des musiques du fleuve rassemble des artistes de toute la région');
+    assert.equal(
+      article.title,
+      'À Bamako, le festival des musiques du fleuve rassemble des artistes de toute la région',
+    );
     assert.equal(article.paragraphs.length, 3);
     assert.match(article.paragraphs[2]!, /^L’armée a assuré la sécurité/);
     assert.deepEqual(article.removedLines, ['Bouton retour en haut de la page', 'Articles similaires', 'Partager']);

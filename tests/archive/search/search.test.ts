@@ -27,14 +27,20 @@ describe('search', () => {
 
   it('matches every inflection and case of a word', () => {
     for (const query of ['coopérations', 'COOPERATION', 'Coopération']) {
-      assert.ok(titles(query).some((t) => t.startsWith('À Bamako')), query);
+      assert.ok(
+        titles(query).some((t) => t.startsWith('À Bamako')),
+        query,
+      );
     }
   });
 
   it('matches English inflections ("cooperate", "cooperating") and highlights each form', () => {
     const { results } = archive.searcher.search('cooperation', 20, 0);
     const solar = results.find((r) => r.title.startsWith('Regional cooperation'))!;
-    assert.deepEqual(solar.titleHighlights.map(([s, e]) => solar.title.slice(s, e)), ['cooperation']);
+    assert.deepEqual(
+      solar.titleHighlights.map(([s, e]) => solar.title.slice(s, e)),
+      ['cooperation'],
+    );
     const forms = new Set(marked(solar).map((w) => w.toLowerCase()));
     assert.ok(forms.has('cooperate') || forms.has('cooperating'), [...forms].join(','));
   });
@@ -52,14 +58,16 @@ describe('search', () => {
     }
   });
 
-  it("reads French elisions: \"l'armée\" finds \"L’armée\"", () => {
+  it('reads French elisions: "l\'armée" finds "L’armée"', () => {
     const { results } = archive.searcher.search("l'armée", 20, 0);
     assert.equal(results.length, 1);
     assert.deepEqual(marked(results[0]!), ['armée']);
   });
 
   it('requires every word', () => {
-    assert.deepEqual(titles('cooperation festival'), ['À Bamako, le festival des musiques du fleuve rassemble des artistes de toute la région']);
+    assert.deepEqual(titles('cooperation festival'), [
+      'À Bamako, le festival des musiques du fleuve rassemble des artistes de toute la région',
+    ]);
   });
 
   it('matches an exact phrase only when the words are adjacent', () => {
@@ -87,8 +95,14 @@ describe('search', () => {
 
   it('ranks an article with the word in its title above one with it only in the body', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.txt'), 'Harvest news\n\nThe harvest festival opened in the town, with music and dancing for the harvest.');
-    writeFileSync(join(dir, 'b.txt'), 'Drought hits the region\n\nFarmers fear that the drought will last another season.');
+    writeFileSync(
+      join(dir, 'a.txt'),
+      'Harvest news\n\nThe harvest festival opened in the town, with music and dancing for the harvest.',
+    );
+    writeFileSync(
+      join(dir, 'b.txt'),
+      'Drought hits the region\n\nFarmers fear that the drought will last another season.',
+    );
     const own = await createTestArchive();
     await own.importPaths([dir]);
     const results = own.searcher.search('drought OR harvest', 20, 0).results;
@@ -98,7 +112,19 @@ describe('search', () => {
   });
 
   it('never fails on malformed queries: they degrade to words and say why', () => {
-    for (const query of ['"unclosed cooperation', 'AND OR NOT', '(((', 'NEAR(cooperation', '"*"', '* - -- "" \'', 'cooperation)', 'title:', '^cooperation', '\u0000', 'x'.repeat(1000)]) {
+    for (const query of [
+      '"unclosed cooperation',
+      'AND OR NOT',
+      '(((',
+      'NEAR(cooperation',
+      '"*"',
+      '* - -- "" \'',
+      'cooperation)',
+      'title:',
+      '^cooperation',
+      '\u0000',
+      'x'.repeat(1000),
+    ]) {
       const result = archive.searcher.search(query, 20, 0);
       assert.ok(Array.isArray(result.results), query);
     }
@@ -121,6 +147,9 @@ describe('search', () => {
     const second = archive.searcher.search('Niamey', 2, 2);
     assert.equal(first.total, all.total);
     assert.equal(second.total, all.total);
-    assert.deepEqual([...first.results, ...second.results].map((r) => r.id), all.results.map((r) => r.id));
+    assert.deepEqual(
+      [...first.results, ...second.results].map((r) => r.id),
+      all.results.map((r) => r.id),
+    );
   });
 });

@@ -59,7 +59,11 @@ describe('serve', () => {
   });
 
   it('carries the contract over POST /api/<method>', async () => {
-    const found = await send(server.url, { method: 'POST', path: '/api/search', body: JSON.stringify({ query: 'coopérations' }) });
+    const found = await send(server.url, {
+      method: 'POST',
+      path: '/api/search',
+      body: JSON.stringify({ query: 'coopérations' }),
+    });
     assert.equal(found.status, 200);
     const envelope = JSON.parse(found.body);
     assert.equal(envelope.ok, true);
@@ -76,17 +80,32 @@ describe('serve', () => {
     assert.equal(missing.status, 404);
     const unknown = await send(server.url, { method: 'POST', path: '/api/constructor', body: '{}' });
     assert.equal(JSON.parse(unknown.body).error.code, 'unknown_method');
-    const tooBig = await send(server.url, { method: 'POST', path: '/api/search', body: JSON.stringify({ query: 'x'.repeat(2_000_000) }) });
+    const tooBig = await send(server.url, {
+      method: 'POST',
+      path: '/api/search',
+      body: JSON.stringify({ query: 'x'.repeat(2_000_000) }),
+    });
     assert.equal(tooBig.status, 400);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    const rebound = await send(server.url, { method: 'POST', path: '/api/listArticles', body: '{}', host: 'evil.example:80' });
+    const rebound = await send(server.url, {
+      method: 'POST',
+      path: '/api/listArticles',
+      body: '{}',
+      host: 'evil.example:80',
+    });
     assert.equal(rebound.status, 403);
   });
 
   it('never serves a file outside the UI folder', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%5cpackage.json', '/index.html%00.js']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2fpackage.json',
+      '/%2e%2e%5cpackage.json',
+      '/index.html%00.js',
+    ]) {
       const response = await send(server.url, { path });
       assert.equal(response.status, 404, path);
     }

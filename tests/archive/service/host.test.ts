@@ -16,6 +16,9 @@ describe('the archive host (core in a worker thread)', () => {
   });
 
   it('fails to start with the reason when the archive cannot be opened', async () => {
-    await assert.rejects(startArchiveHost({ archivePath: tempDir() }), /directory|unable to open|not an Archive Reader archive/i);
+    await assert.rejects(
+      startArchiveHost({ archivePath: tempDir() }),
+      /directory|unable to open|not an Archive Reader archive/i,
+    );
   });
 });

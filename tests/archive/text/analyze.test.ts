@@ -22,7 +22,10 @@ describe('folding', () => {
 
 describe('tokenizing', () => {
   it('splits French elisions, with straight and typographic apostrophes', () => {
-    assert.deepEqual(tokenize("l'armée d’Al-Qaïda qu'il jusqu’à").map((t) => t.word), ['armée', 'Al', 'Qaïda', 'il', 'à']);
+    assert.deepEqual(
+      tokenize("l'armée d’Al-Qaïda qu'il jusqu’à").map((t) => t.word),
+      ['armée', 'Al', 'Qaïda', 'il', 'à'],
+    );
   });
 
   it('keeps the offsets of the original word', () => {
@@ -32,7 +35,10 @@ describe('tokenizing', () => {
   });
 
   it('keeps English contractions and possessives as one word', () => {
-    assert.deepEqual(tokenize("Russia's partners don't").map((t) => t.word), ['Russia', 'partners', 'dont']);
+    assert.deepEqual(
+      tokenize("Russia's partners don't").map((t) => t.word),
+      ['Russia', 'partners', 'dont'],
+    );
   });
 });
 

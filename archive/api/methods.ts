@@ -1,0 +1,11 @@
+/**
+ * The contract's method names without its schemas, for code that must stay small and free of
+ * zod: the sandboxed preload and the renderer's transports.
+ */
+export const METHOD_NAMES = ['importPaths', 'search', 'getArticle', 'listArticles', 'getStats'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,34 @@
+import { validateCall } from '../../archive/api/dispatch.ts';
+import { ApiError, type Envelope } from '../../archive/api/envelope.ts';
+import type { ArchiveHost } from '../../archive/service/host.ts';
+
+/** One archive call as it arrives over IPC; nothing in it is trusted yet. */
+export interface IncomingCall {
+  /** Whether the sending frame passed `isTrustedSender`. */
+  trusted: boolean;
+  method: unknown;
+  args: unknown;
+}
+
+function failure(error: unknown): Envelope<never> {
+  if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
+  return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+}
+
+/**
+ * Answers an archive call with an envelope, never a rejection, so the renderer always learns the
+ * error's kind. Main checks the sender and validates the call against the contract itself, so
+ * nothing malformed or unauthorised ever reaches the worker.
+ */
+export async function answerArchiveCall(
+  host: Pick<ArchiveHost, 'call'>,
+  call: IncomingCall,
+): Promise<Envelope<unknown>> {
+  if (!call.trusted) return failure(new ApiError('forbidden', 'This page may not use the archive.'));
+  try {
+    const valid = validateCall(call.method, call.args);
+    return await host.call(valid.method, valid.args);
+  } catch (error) {
+    return failure(error);
+  }
+}

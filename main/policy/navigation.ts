@@ -1,0 +1,93 @@
+/**
+ * Where the renderer may go. The window shows imported articles, so any link in them is untrusted:
+ * only the app's own pages load inside the app, and a few link kinds may leave it for the browser.
+ */
+
+export type NavigationDecision = 'allow' | 'deny' | 'open-external';
+
+export interface NavigationContext {
+  /** The URL prefix the app's pages live under (see `appOriginOf`). */
+  appOrigin: string;
+  isMainFrame: boolean;
+}
+
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+// Some mail clients honour `attach=` and friends, which would let a link mail out a local file.
+const MAILTO_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+
+// An inline frame (e.g. an article shown in a sandboxed srcdoc iframe) loads nothing and inherits
+// the embedding page's policy, so it is as safe as the page that holds it.
+const INLINE_FRAME_URLS = new Set(['about:srcdoc', 'about:blank']);
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The prefix that `isAppUrl` matches for a page the window loads: a dev server's whole origin, or
+ * the folder holding the built renderer's index.html (a file: origin is opaque, so it cannot be
+ * compared as an origin).
+ */
+export function appOriginOf(pageUrl: string): string {
+  const page = new URL(pageUrl);
+  if (page.protocol === 'file:') return new URL('.', page).href;
+  return `${page.origin}/`;
+}
+
+/** True when `url` is one of the app's own pages or assets. */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  const target = parseUrl(url);
+  const base = parseUrl(appOrigin);
+  if (!target || !base) return false;
+  if (base.protocol === 'file:') {
+    // A host would make it a UNC path on Windows; the trailing slash keeps `renderer-other/` out.
+    return (
+      target.protocol === 'file:' &&
+      target.host === '' &&
+      base.host === '' &&
+      base.pathname.endsWith('/') &&
+      target.pathname.startsWith(base.pathname)
+    );
+  }
+  if (base.protocol === 'http:' || base.protocol === 'https:') return target.origin === base.origin;
+  return false;
+}
+
+function hasControlOrSpace(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code <= 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/**
+ * True for a link the user may open in their own browser or mail client: http, https and mailto
+ * only. Every other scheme can start a local program or reach local files (file:, smb:, UNC paths,
+ * ms-msdt:, search-ms:, javascript:, ...), so it is refused, as is anything that does not parse.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  // The URL parser silently drops tabs and newlines and trims spaces, so `java\tscript:` would
+  // otherwise be judged on a different string from the one written in the article.
+  if (hasControlOrSpace(url)) return false;
+  const parsed = parseUrl(url);
+  if (!parsed || !EXTERNAL_PROTOCOLS.has(parsed.protocol)) return false;
+  if (parsed.protocol === 'mailto:') {
+    return [...parsed.searchParams.keys()].every((field) => MAILTO_FIELDS.has(field.toLowerCase()));
+  }
+  // Credentials in a link are a classic disguise: https://trusted.example@evil.example/.
+  return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}
+
+/** What to do when a frame of the app's window is about to navigate to `url`. */
+export function navigationDecision(url: string, context: NavigationContext): NavigationDecision {
+  if (isAppUrl(url, context.appOrigin)) return 'allow';
+  if (!context.isMainFrame && INLINE_FRAME_URLS.has(url)) return 'allow';
+  if (isAllowedExternalUrl(url)) return 'open-external';
+  return 'deny';
+}

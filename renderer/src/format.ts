@@ -1,0 +1,79 @@
+import type { ArticleSummary } from '../../archive/api/contract.ts';
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+const WORDS_PER_MINUTE = 230;
+
+export function isRtl(lang: string | null): boolean {
+  return lang !== null && RTL_LANGUAGES.has(lang.toLowerCase().split('-')[0] ?? '');
+}
+
+/** Where an article comes from, as the user knows it: its source, else its file's name. */
+export function origin(article: Pick<ArticleSummary, 'source' | 'sourcePath' | 'url'>): string | null {
+  if (article.source) return article.source;
+  if (article.sourcePath) return article.sourcePath.split(/[\\/]/).pop() || article.sourcePath;
+  if (article.url) {
+    try {
+      return new URL(article.url).hostname;
+    } catch {
+      return article.url;
+    }
+  }
+  return null;
+}
+
+export function formatDate(value: string, uiLanguage: string): string {
+  // A bare day would be read as UTC midnight and shown as the day before west of Greenwich.
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(uiLanguage, { dateStyle: 'medium', timeZone: dayOnly ? 'UTC' : undefined }).format(
+    date,
+  );
+}
+
+export function languageName(lang: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
+
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
+}
+
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}
+
+export interface Segment {
+  text: string;
+  highlighted: boolean;
+}
+
+/** Cuts text at its [start, end) highlight ranges, which may come unsorted, overlapping or out of bounds. */
+export function segments(text: string, highlights: readonly (readonly [number, number])[]): Segment[] {
+  const ranges = highlights
+    .map(([start, end]) => [Math.min(start, text.length), Math.min(end, text.length)] as const)
+    .filter(([start, end]) => start < end)
+    .sort((a, b) => a[0] - b[0]);
+  const result: Segment[] = [];
+  let cursor = 0;
+  for (const [start, end] of ranges) {
+    if (end <= cursor) continue;
+    const last = result.at(-1);
+    if (start <= cursor && last?.highlighted) {
+      last.text += text.slice(cursor, end);
+    } else {
+      if (start > cursor) result.push({ text: text.slice(cursor, start), highlighted: false });
+      result.push({ text: text.slice(start, end), highlighted: true });
+    }
+    cursor = end;
+  }
+  if (cursor < text.length) result.push({ text: text.slice(cursor), highlighted: false });
+  return result;
+}
