@@ -30,6 +30,8 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
+      // The same bundle is served to phones over slow links by `serve`.
+      minify: true,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },
     },

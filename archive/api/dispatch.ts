@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, isMethodName, type ArchiveHandlers, type MethodName } from './contract.ts';
-import { ApiError, type Envelope } from './envelope.ts';
+import { ApiError, errorEnvelope, type Envelope } from './envelope.ts';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -24,8 +24,6 @@ export async function dispatch(handlers: ArchiveHandlers, method: unknown, args:
     const handler = handlers[call.method] as (a: unknown) => unknown;
     return { ok: true, value: await handler(call.args) };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message } };
+    return errorEnvelope(error);
   }
 }

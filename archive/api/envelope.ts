@@ -23,3 +23,9 @@ export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message);
 }
+
+/** The failure envelope for anything thrown: an ApiError keeps its kind, anything else is internal. */
+export function errorEnvelope(error: unknown): Envelope<never> {
+  if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
+  return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+}

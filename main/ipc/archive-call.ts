@@ -1,5 +1,5 @@
 import { validateCall } from '../../archive/api/dispatch.ts';
-import { ApiError, type Envelope } from '../../archive/api/envelope.ts';
+import { ApiError, errorEnvelope, type Envelope } from '../../archive/api/envelope.ts';
 import type { ArchiveHost } from '../../archive/service/host.ts';
 
 /** One archive call as it arrives over IPC; nothing in it is trusted yet. */
@@ -8,11 +8,6 @@ export interface IncomingCall {
   trusted: boolean;
   method: unknown;
   args: unknown;
-}
-
-function failure(error: unknown): Envelope<never> {
-  if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
-  return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
 }
 
 /**
@@ -24,11 +19,11 @@ export async function answerArchiveCall(
   host: Pick<ArchiveHost, 'call'>,
   call: IncomingCall,
 ): Promise<Envelope<unknown>> {
-  if (!call.trusted) return failure(new ApiError('forbidden', 'This page may not use the archive.'));
+  if (!call.trusted) return errorEnvelope(new ApiError('forbidden', 'This page may not use the archive.'));
   try {
     const valid = validateCall(call.method, call.args);
     return await host.call(valid.method, valid.args);
   } catch (error) {
-    return failure(error);
+    return errorEnvelope(error);
   }
 }
