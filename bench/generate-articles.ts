@@ -26,7 +26,7 @@ export const LENGTHS = {
 const ZIPF_EXPONENT = 1;
 
 /** Draws words by rank with Zipf weights, by binary search over the cumulative weights. */
-export function zipfSampler(words: readonly string[], random: Random): () => string {
+function zipfSampler(words: readonly string[], random: Random): () => string {
   const cumulative = new Float64Array(words.length);
   let total = 0;
   words.forEach((_, rank) => {
@@ -51,7 +51,7 @@ const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
 /** A paragraph of exactly `length` words, cut into sentences. */
 function paragraph(length: number, nextWord: () => string, random: Random): string {
   const sentences: string[] = [];
-  for (let left = length; left > 0; ) {
+  for (let left = length; left > 0;) {
     const words = Array.from({ length: Math.min(left, random.int(...LENGTHS.sentenceWords)) }, nextWord);
     left -= words.length;
     sentences.push(`${capitalise(words.join(' '))}.`);

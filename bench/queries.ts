@@ -33,7 +33,7 @@ export const QUERIES: readonly BenchQuery[] = [
   { class: 'phrase', text: '"premier ministre"' },
   { class: 'phrase', text: '"union européenne"' },
   { class: 'phrase', text: '"president americain"' },
-  { class: 'prefix', text: 'cooperat*' },
+  { class: 'prefix', text: 'coopér*' },
   { class: 'prefix', text: 'econom*' },
   { class: 'prefix', text: 'gouvern*' },
   { class: 'prefix', text: 'élect*' },

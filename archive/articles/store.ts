@@ -2,6 +2,7 @@ import type { ArchiveDb } from '../db/open.ts';
 import type { Article, ArticleSummary } from '../api/contract.ts';
 import { analyseField } from '../text/analyze.ts';
 import { contentHash } from './content-hash.ts';
+import { packOffsets } from '../text/offsets.ts';
 
 export interface NewArticle {
   title: string;
@@ -50,26 +51,21 @@ function toSummary(row: Omit<ArticleRow, 'text' | 'html' | 'author' | 'content_h
   };
 }
 
-function offsetsBlob(offsets: Uint32Array): Buffer {
-  return Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength);
-}
-
-/** Reads an offsets blob written by `offsetsBlob`. */
-export function readOffsets(blob: Buffer): Uint32Array {
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Uint32Array(copy.buffer);
-}
-
 /** Typed access to the articles and their index, with statements prepared once per connection. */
 export class ArticleStore {
   readonly db: ArchiveDb;
   private readonly statements;
   private readonly addTransaction: (article: NewArticle, importedAt: string) => StoreOutcome;
+  private readonly batchTransaction: (articles: readonly NewArticle[], importedAt: string) => StoreOutcome[];
+  // (form, term) pairs known to be in the vocabulary table, so each is written once per session.
+  private readonly knownVocabulary = new Set<string>();
 
   constructor(db: ArchiveDb) {
     this.db = db;
     this.addTransaction = db.transaction((article: NewArticle, importedAt: string) => this.insert(article, importedAt));
+    this.batchTransaction = db.transaction((articles: readonly NewArticle[], importedAt: string) =>
+      articles.map((article) => this.insert(article, importedAt)),
+    );
     this.statements = {
       findByHash: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?'),
       insert: db.prepare(
@@ -80,6 +76,7 @@ export class ArticleStore {
       insertOffsets: db.prepare(
         'INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)',
       ),
+      insertVocabulary: db.prepare('INSERT OR IGNORE INTO vocabulary (form, term) VALUES (?, ?)'),
       get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       list: db.prepare<[number, number], ArticleRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published_at, imported_at) DESC, id DESC LIMIT ? OFFSET ?`,
@@ -96,7 +93,31 @@ export class ArticleStore {
    * own transaction (a savepoint inside an import batch), so a failure leaves no half-stored article.
    */
   add(article: NewArticle, importedAt = new Date().toISOString()): StoreOutcome {
-    return this.addTransaction(article, importedAt);
+    try {
+      return this.addTransaction(article, importedAt);
+    } catch (error) {
+      this.knownVocabulary.clear();
+      throw error;
+    }
+  }
+
+  /**
+   * Stores a batch in one transaction, without a savepoint per article. Should one article fail,
+   * the batch is rolled back and stored again article by article, so only the bad one is lost.
+   */
+  addMany(articles: readonly NewArticle[], importedAt = new Date().toISOString()): (StoreOutcome | Error)[] {
+    try {
+      return this.batchTransaction(articles, importedAt);
+    } catch {
+      this.knownVocabulary.clear();
+      return articles.map((article) => {
+        try {
+          return this.add(article, importedAt);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      });
+    }
   }
 
   private insert(article: NewArticle, importedAt: string): StoreOutcome {
@@ -133,8 +154,20 @@ export class ArticleStore {
       terms.slice(0, leadTerms).join(' '),
       terms.slice(leadTerms).join(' '),
     );
-    this.statements.insertOffsets.run(id, offsetsBlob(title.offsets), offsetsBlob(analysed.offsets), leadTerms);
+    this.statements.insertOffsets.run(id, packOffsets(title.offsets), packOffsets(analysed.offsets), leadTerms);
+    this.addVocabulary(title.vocabulary);
+    this.addVocabulary(analysed.vocabulary);
     return { status: 'imported', id };
+  }
+
+  private addVocabulary(vocabulary: Map<string, string>): void {
+    if (this.knownVocabulary.size > 1_000_000) this.knownVocabulary.clear();
+    for (const [form, term] of vocabulary) {
+      const key = `${form}\u0000${term}`;
+      if (this.knownVocabulary.has(key)) continue;
+      this.statements.insertVocabulary.run(form, term);
+      this.knownVocabulary.add(key);
+    }
   }
 
   get(id: number): Article | null {

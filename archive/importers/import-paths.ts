@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ImportItem, ImportReport } from '../api/contract.ts';
-import type { ArticleStore } from '../articles/store.ts';
+import type { ArticleStore, NewArticle } from '../articles/store.ts';
 import { decodeText } from '../text/decode.ts';
 import { languageDetector } from '../text/detect-language.ts';
 import { parseTextArticle } from './text-article.ts';
@@ -59,8 +59,24 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
   const detectLanguage = await languageDetector();
   const items: ImportItem[] = [];
   const add = (item: ImportItem) => items.push(item);
-  let batch: (() => void)[] = [];
-  const flush = store.db.transaction((jobs: (() => void)[]) => jobs.forEach((job) => job()));
+  // Articles waiting to be stored, each with the place of its line in the report (kept in file order).
+  let batch: { article: NewArticle; slot: number }[] = [];
+  const flush = () => {
+    const outcomes = store.addMany(batch.map(({ article }) => article));
+    batch.forEach(({ article, slot }, index) => {
+      const outcome = outcomes[index] as (typeof outcomes)[number];
+      const path = article.sourcePath as string;
+      if (outcome instanceof Error) {
+        items[slot] = { path, status: 'failed', message: `could not be stored: ${describe(outcome)}` };
+      } else if (outcome.status === 'imported') {
+        items[slot] = { path, status: 'imported', articleId: outcome.id, title: article.title };
+      } else {
+        const message = `same text as article ${outcome.id}`;
+        items[slot] = { path, status: 'duplicate', articleId: outcome.id, title: article.title, message };
+      }
+    });
+    batch = [];
+  };
 
   for (const path of walk(paths, add)) {
     const extension = extname(path).toLowerCase();
@@ -79,34 +95,12 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
       add({ path, status: 'failed', message: describe(error) });
       continue;
     }
-    const article = parsed;
-    const lang = detectLanguage(`${article.title}\n${article.paragraphs.join('\n')}`);
-    batch.push(() => {
-      let outcome;
-      try {
-        outcome = store.add({ title: article.title, paragraphs: article.paragraphs, lang, sourcePath: path });
-      } catch (error) {
-        add({ path, status: 'failed', message: `could not be stored: ${describe(error)}` });
-        return;
-      }
-      add(
-        outcome.status === 'imported'
-          ? { path, status: 'imported', articleId: outcome.id, title: article.title }
-          : {
-              path,
-              status: 'duplicate',
-              articleId: outcome.id,
-              title: article.title,
-              message: `same text as article ${outcome.id}`,
-            },
-      );
-    });
-    if (batch.length >= BATCH_SIZE) {
-      flush(batch);
-      batch = [];
-    }
+    const lang = detectLanguage(`${parsed.title}\n${parsed.paragraphs.join('\n')}`);
+    const article = { title: parsed.title, paragraphs: parsed.paragraphs, lang, sourcePath: path };
+    batch.push({ article, slot: items.push({ path, status: 'failed', message: 'not stored' }) - 1 });
+    if (batch.length >= BATCH_SIZE) flush();
   }
-  if (batch.length) flush(batch);
+  if (batch.length) flush();
 
   const count = (status: ImportItem['status']) => items.filter((item) => item.status === status).length;
   return {

@@ -10,60 +10,68 @@ export interface MatchExpression {
   notice: SearchNotice | null;
 }
 
+/** Indexed terms of words that start with a (folded) prefix but whose term is shorter than it. */
+export type PrefixExpander = (prefix: string) => string[];
+
 function quote(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** The FTS5 form of one item as one language analyses it, or null when it is only stop words. */
-function itemForms(item: QueryItem, analyzer: LanguageAnalyzer): string[] {
-  const words = tokenize(item.text).map((token) => token.word);
-  const lastWord = words.pop();
-  if (lastWord === undefined) return [];
-  const headTerms = words
-    .map((word) => analyzer.term(word))
-    .filter((term) => term !== null)
-    .map(quote);
-  if (item.prefix) {
-    // A prefix may be longer than the stem of the word it starts ("cooperat" vs "cooper"), so the stem is tried too.
-    const tails = new Set([fold(lastWord), analyzer.term(lastWord) ?? fold(lastWord)]);
-    return [...tails].map((tail) => [...headTerms, `${quote(tail)} *`].join(' + '));
-  }
-  const last = analyzer.term(lastWord);
-  const terms = last === null ? headTerms : [...headTerms, quote(last)];
-  return terms.length > 0 ? [terms.join(' + ')] : [];
-}
-
-function any(expressions: string[]): string {
+function any(expressions: readonly string[]): string {
   return expressions.length === 1 ? (expressions[0] as string) : `(${expressions.join(' OR ')})`;
 }
 
-function all(expressions: string[]): string {
+function all(expressions: readonly string[]): string {
   return expressions.length === 1 ? (expressions[0] as string) : `(${expressions.join(' AND ')})`;
 }
 
-/** The whole query as one language analyses it: its stop words dropped, its stems required. */
-function expressionFor(parsed: ParsedQuery, analyzer: LanguageAnalyzer): { fts: string | null; excludedOnly: boolean } {
-  const required: string[] = [];
-  const excluded: string[] = [];
-  for (const queryGroup of parsed.groups) {
-    const forms = queryGroup.alternatives.flatMap((item) => itemForms(item, analyzer));
-    if (forms.length > 0) (queryGroup.excluded ? excluded : required).push(any(forms));
+/** The FTS5 forms of one item as one language analyses it; none when it is only stop words. */
+function itemForms(item: QueryItem, analyzer: LanguageAnalyzer, expandPrefix: PrefixExpander): string[] {
+  const words = tokenize(item.text).map((token) => token.word);
+  const lastWord = words.pop();
+  if (lastWord === undefined) return [];
+  const head = words.map((word) => analyzer.term(word)).filter((term) => term !== null);
+  const phrase = (tail: string) => [...head.map(quote), tail].join(' + ');
+  if (item.prefix) {
+    // Stems are mostly prefixes of their words, so "coop*" matches terms; a prefix longer than the
+    // stem ("cooperat*" for "cooper") goes through the words of the archive that start with it.
+    const prefix = fold(lastWord);
+    return [phrase(`${quote(prefix)} *`), ...expandPrefix(prefix).map((term) => phrase(quote(term)))];
   }
-  if (required.length === 0) return { fts: null, excludedOnly: excluded.length > 0 };
-  return { fts: [all(required), ...excluded.map((expression) => `NOT ${expression}`)].join(' '), excludedOnly: false };
+  const last = analyzer.term(lastWord);
+  if (last !== null) return [phrase(quote(last))];
+  return head.length > 0 ? [head.map(quote).join(' + ')] : [];
 }
 
 /**
  * Turns a parsed query into an FTS5 expression over the analysed columns. Each article was indexed
- * with its own language's analyser, so the query is analysed once per language of the archive
- * and an article matches when it matches the query as its language reads it.
+ * with its own language's analyser, so the required words are read once per language of the
+ * archive, and an article matches when it has them as its language reads them. An excluded word
+ * excludes an article in whichever language's reading it matches.
  */
-export function buildMatchExpression(parsed: ParsedQuery, analyzers: readonly LanguageAnalyzer[]): MatchExpression {
-  const perLanguage = analyzers.map((analyzer) => expressionFor(parsed, analyzer));
-  const expressions = [...new Set(perLanguage.map((e) => e.fts).filter((fts) => fts !== null))];
-  if (expressions.length > 0) return { fts: any(expressions), notice: parsed.notice };
+export function buildMatchExpression(
+  parsed: ParsedQuery,
+  analyzers: readonly LanguageAnalyzer[],
+  expandPrefix: PrefixExpander,
+): MatchExpression {
+  const readings = new Set<string>();
+  const excluded = new Set<string>();
+  for (const analyzer of analyzers) {
+    const required: string[] = [];
+    for (const group of parsed.groups) {
+      const forms = group.alternatives.flatMap((item) => itemForms(item, analyzer, expandPrefix));
+      if (forms.length === 0) continue;
+      if (group.excluded) forms.forEach((form) => excluded.add(form));
+      else required.push(any(forms));
+    }
+    if (required.length > 0) readings.add(all(required));
+  }
+  if (readings.size > 0) {
+    const positive = any([...readings]);
+    return { fts: excluded.size > 0 ? `${positive} NOT ${any([...excluded])}` : positive, notice: parsed.notice };
+  }
   let notice = parsed.notice;
-  if (perLanguage.some((e) => e.excludedOnly)) {
+  if (excluded.size > 0) {
     notice = {
       code: 'only_exclusions',
       message: 'Add at least one word to look for: a search cannot only exclude words.',

@@ -10,18 +10,22 @@ export interface AnalysedField {
   offsets: Uint32Array;
   /** Words in the text, stop words included. */
   wordCount: number;
+  /** Each distinct word as written (folded) with its term, so prefixes can be matched on words, not stems. */
+  vocabulary: Map<string, string>;
 }
 
 export function analyseField(text: string, language: string | null): AnalysedField {
   const analyzer = analyzerFor(language);
   const terms: string[] = [];
   const offsets: number[] = [];
+  const vocabulary = new Map<string, string>();
   const tokens = tokenize(text);
   for (const token of tokens) {
-    const term = analyzer.term(token.word);
+    const { form, term } = analyzer.analyse(token.word);
     if (term === null) continue;
     terms.push(term);
     offsets.push(token.start, token.end);
+    vocabulary.set(form, term);
   }
-  return { terms: terms.join(' '), offsets: Uint32Array.from(offsets), wordCount: tokens.length };
+  return { terms: terms.join(' '), offsets: Uint32Array.from(offsets), wordCount: tokens.length, vocabulary };
 }

@@ -28,9 +28,16 @@ export const STEMMED_LANGUAGES = [
 
 export type StemmedLanguage = (typeof STEMMED_LANGUAGES)[number];
 
+/** A word as the index sees it: folded as written, and the term it is indexed under (null: a stop word). */
+export interface AnalysedWord {
+  form: string;
+  term: string | null;
+}
+
 export interface LanguageAnalyzer {
   /** ISO 639-1 code, or "" for the neutral analyser used when the language is unknown. */
   readonly language: string;
+  analyse(word: string): AnalysedWord;
   /** The indexed term for a word of the text, or null for a stop word. */
   term(word: string): string | null;
 }
@@ -74,24 +81,23 @@ function createAnalyzer(
   stopList: string[],
 ): LanguageAnalyzer {
   const foldedStops = new Set(stopList.map(fold));
-  const cache = new Map<string, string | null>();
-  return {
-    language,
-    term(word: string): string | null {
-      const cached = cache.get(word);
-      if (cached !== undefined) return cached;
-      const folded = fold(word);
-      let result: string | null = folded;
-      if (foldedStops.has(folded) || (stopFilter && stopFilter(new lunr.Token(folded, {})) === undefined)) {
-        result = null;
-      } else if (stem && !/^\d+$/.test(folded)) {
-        result = stem(new lunr.Token(folded, {}))?.toString() || folded;
-      }
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(word, result);
-      return result;
-    },
+  const cache = new Map<string, AnalysedWord>();
+  const analyse = (word: string): AnalysedWord => {
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const form = fold(word);
+    let term: string | null = form;
+    if (foldedStops.has(form) || (stopFilter && stopFilter(new lunr.Token(form, {})) === undefined)) {
+      term = null;
+    } else if (stem && !/^\d+$/.test(form)) {
+      term = stem(new lunr.Token(form, {}))?.toString() || form;
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    const analysed = { form, term };
+    cache.set(word, analysed);
+    return analysed;
   };
+  return { language, analyse, term: (word) => analyse(word).term };
 }
 
 const analyzers = new Map<string, LanguageAnalyzer>();

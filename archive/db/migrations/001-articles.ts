@@ -31,13 +31,21 @@ export const migration001: Migration = {
       );
       INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
 
-      -- For each indexed term, where its word stands in the original text (pairs of UTF-16 offsets).
+      -- For each indexed term, where its word stands in the original text (UTF-16 offsets, packed by text/offsets.ts).
       CREATE TABLE article_offsets (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         title BLOB NOT NULL,
         text BLOB NOT NULL,
         lead_terms INTEGER NOT NULL
       ) STRICT;
+
+      -- Every word seen (folded as written) with its indexed term: a prefix longer than a stem
+      -- ("cooperat*" for the stem "cooper") is matched through the words that start with it.
+      CREATE TABLE vocabulary (
+        form TEXT NOT NULL,
+        term TEXT NOT NULL,
+        PRIMARY KEY (form, term)
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TRIGGER articles_delete_fts AFTER DELETE ON articles BEGIN
         DELETE FROM article_fts WHERE rowid = old.id;

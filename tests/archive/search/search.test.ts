@@ -84,9 +84,34 @@ describe('search', () => {
     assert.equal(titles('rainfall OR festival').length, 2);
   });
 
-  it('matches prefixes', () => {
+  it('matches prefixes, even when they run past the stem of the word', () => {
     assert.ok(titles('coop*').length >= 2);
     assert.ok(titles('rainf*').some((t) => t.startsWith('Water')));
+    assert.deepEqual(titles('cooperat*').sort(), titles('cooperation').sort());
+    assert.ok(titles('coopérati*').some((t) => t.startsWith('À Bamako')));
+  });
+
+  it('excludes a word whichever language reads it', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'fr.txt'),
+      'Le gouvernement se réunit\n\nLe président du gouvernement a réuni les ministres ce matin pour parler du budget.',
+    );
+    writeFileSync(
+      join(dir, 'fr2.txt'),
+      'Le gouvernement publie le budget\n\nLe gouvernement a publié le budget de l’année prochaine ce matin.',
+    );
+    writeFileSync(
+      join(dir, 'en.txt'),
+      'Government meets\n\nThe president of the government met the ministers this morning to discuss the budget.',
+    );
+    const mixed = await createTestArchive();
+    await mixed.importPaths([dir]);
+    assert.equal(mixed.searcher.search('gouvernement', 20, 0).total, 2);
+    assert.deepEqual(
+      mixed.searcher.search('gouvernement -président', 20, 0).results.map((r) => r.title),
+      ['Le gouvernement publie le budget'],
+    );
   });
 
   it('searches Arabic text', () => {
