@@ -11,6 +11,8 @@ export { METHOD_NAMES, isMethodName, type MethodName } from './methods.ts';
 
 const id = z.number().int().positive();
 
+export const readStatus = z.enum(['unread', 'reading', 'read']);
+
 export const highlightRange = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
 export const snippetSchema = z.object({
@@ -28,8 +30,13 @@ export const articleSummarySchema = z.object({
   url: z.string().nullable(),
   lang: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** The publication date was read from the article's text (its latest full date), not from metadata. */
+  publishedEstimated: z.boolean(),
   importedAt: z.string(),
   wordCount: z.number().int().nonnegative(),
+  bookmarked: z.boolean(),
+  readStatus: readStatus,
+  tags: z.array(z.string()),
 });
 
 export const articleSchema = articleSummarySchema.extend({
@@ -42,6 +49,8 @@ export const articleSchema = articleSummarySchema.extend({
 export const searchResultSchema = articleSummarySchema.extend({
   /** Relevance: higher is better. */
   score: z.number(),
+  /** False for the articles that continue a list with only some of the query's words. */
+  matchedAll: z.boolean(),
   /** [start, end) ranges of `title` holding a matched word form. */
   titleHighlights: z.array(highlightRange),
   snippet: snippetSchema,
@@ -49,10 +58,15 @@ export const searchResultSchema = articleSummarySchema.extend({
 
 /** Why a query was read differently from how it was typed; the UI words it in its own language. */
 export const searchNoticeSchema = z.object({
-  code: z.enum(['unclosed_quote', 'only_common_words', 'only_exclusions', 'empty_query']),
+  code: z.enum(['unclosed_quote', 'ignored_filter', 'only_common_words', 'only_exclusions', 'empty_query']),
   /** The same, in English, for the CLI and logs. */
   message: z.string(),
 });
+
+export const searchSort = z.enum(['relevance', 'newest', 'oldest']);
+
+/** How many articles of a search have one value of a field (null: the field is empty). */
+export const facetSchema = z.object({ value: z.string().nullable(), count: z.number().int().nonnegative() });
 
 export const importItemSchema = z.object({
   path: z.string(),
@@ -81,11 +95,28 @@ export const contract = {
       query: z.string().max(1000),
       limit: z.number().int().min(1).max(200).default(20),
       offset: z.number().int().min(0).max(100_000).default(0),
+      sort: searchSort.default('relevance'),
+      /** The query is still being typed: its last word is a prefix. */
+      asYouType: z.boolean().default(false),
     }),
     output: z.object({
+      /** Exact up to 10,000; 10,001 means "more than 10,000". */
       total: z.number().int().nonnegative(),
       results: z.array(searchResultSchema),
+      /** Fewer articles than a page had every word, so the list goes on with those that have most of them. */
+      relaxed: z.boolean(),
+      /** A query with misspelled words replaced by words of the archive, when this one found nothing. */
+      suggestion: z.string().nullable(),
       notice: searchNoticeSchema.nullable(),
+    }),
+  },
+  searchFacets: {
+    input: z.object({ query: z.string().max(1000) }),
+    output: z.object({
+      sources: z.array(facetSchema),
+      languages: z.array(facetSchema),
+      years: z.array(facetSchema),
+      tags: z.array(facetSchema),
     }),
   },
   getArticle: {
@@ -98,6 +129,22 @@ export const contract = {
       offset: z.number().int().min(0).default(0),
     }),
     output: z.object({ total: z.number().int().nonnegative(), articles: z.array(articleSummarySchema) }),
+  },
+  setBookmarked: {
+    input: z.object({ id, bookmarked: z.boolean() }),
+    output: articleSummarySchema,
+  },
+  setReadStatus: {
+    input: z.object({ id, status: readStatus }),
+    output: articleSummarySchema,
+  },
+  setTags: {
+    input: z.object({ id, tags: z.array(z.string().trim().min(1).max(100)).max(50) }),
+    output: articleSummarySchema,
+  },
+  listTags: {
+    input: z.object({}),
+    output: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
   },
   getStats: {
     input: z.object({}),
@@ -121,6 +168,9 @@ export type ArticleSummary = z.output<typeof articleSummarySchema>;
 export type SearchResult = z.output<typeof searchResultSchema>;
 export type Snippet = z.output<typeof snippetSchema>;
 export type SearchNotice = z.output<typeof searchNoticeSchema>;
+export type SearchSort = z.output<typeof searchSort>;
+export type Facet = z.output<typeof facetSchema>;
+export type ReadStatus = z.output<typeof readStatus>;
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportItem = z.output<typeof importItemSchema>;
 

@@ -2,7 +2,18 @@
  * The contract's method names without its schemas, for code that must stay small and free of
  * zod: the sandboxed preload and the renderer's transports.
  */
-export const METHOD_NAMES = ['importPaths', 'search', 'getArticle', 'listArticles', 'getStats'] as const;
+export const METHOD_NAMES = [
+  'importPaths',
+  'search',
+  'searchFacets',
+  'getArticle',
+  'listArticles',
+  'setBookmarked',
+  'setReadStatus',
+  'setTags',
+  'listTags',
+  'getStats',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -3,6 +3,7 @@ import type { Article, ArticleSummary } from '../api/contract.ts';
 import { analyseField } from '../text/analyze.ts';
 import { contentHash } from './content-hash.ts';
 import { packOffsets } from '../text/offsets.ts';
+import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './summary.ts';
 
 export interface NewArticle {
   title: string;
@@ -14,41 +15,18 @@ export interface NewArticle {
   author?: string | null;
   lang: string | null;
   publishedAt?: string | null;
+  /** The publication date was read from the text, not from metadata. */
+  publishedEstimated?: boolean;
   sourcePath?: string | null;
 }
 
 export type StoreOutcome = { status: 'imported'; id: number } | { status: 'duplicate'; id: number };
 
-interface ArticleRow {
-  id: number;
-  title: string;
+interface ArticleRow extends SummaryRow {
   text: string;
   html: string | null;
-  source: string | null;
-  url: string | null;
   author: string | null;
-  lang: string | null;
-  published_at: string | null;
-  imported_at: string;
   content_hash: string;
-  source_path: string | null;
-  word_count: number;
-}
-
-const SUMMARY_COLUMNS = 'id, title, source, source_path, url, lang, published_at, imported_at, word_count';
-
-function toSummary(row: Omit<ArticleRow, 'text' | 'html' | 'author' | 'content_hash'>): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    source: row.source,
-    sourcePath: row.source_path,
-    url: row.url,
-    lang: row.lang,
-    publishedAt: row.published_at,
-    importedAt: row.imported_at,
-    wordCount: row.word_count,
-  };
 }
 
 /** Typed access to the articles and their index, with statements prepared once per connection. */
@@ -69,17 +47,23 @@ export class ArticleStore {
     this.statements = {
       findByHash: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?'),
       insert: db.prepare(
-        `INSERT INTO articles (title, text, html, source, url, author, lang, published_at, imported_at, content_hash, source_path, word_count)
-         VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @importedAt, @contentHash, @sourcePath, @wordCount)`,
+        `INSERT INTO articles (title, text, html, source, url, author, lang, published_at, published_estimated,
+                               imported_at, content_hash, source_path, word_count)
+         VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @publishedEstimated,
+                 @importedAt, @contentHash, @sourcePath, @wordCount)`,
       ),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
       insertOffsets: db.prepare(
         'INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)',
       ),
       insertVocabulary: db.prepare('INSERT OR IGNORE INTO vocabulary (form, term) VALUES (?, ?)'),
-      get: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
-      list: db.prepare<[number, number], ArticleRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY coalesce(published_at, imported_at) DESC, id DESC LIMIT ? OFFSET ?`,
+      get: db.prepare<[number], ArticleRow>(
+        `SELECT ${SUMMARY_SELECT}, a.text, a.html, a.author, a.content_hash FROM ${SUMMARY_FROM} WHERE a.id = ?`,
+      ),
+      summary: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE a.id = ?`),
+      list: db.prepare<[number, number], SummaryRow>(
+        `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM}
+         ORDER BY coalesce(a.published_at, a.imported_at) DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
       languages: db.prepare<[], { lang: string | null; count: number }>(
@@ -128,7 +112,9 @@ export class ArticleStore {
 
     const title = analyseField(article.title, article.lang);
     const analysed = analyseField(text, article.lang);
-    const leadEnd = article.paragraphs[0]?.length ?? 0;
+    // A lead is the first paragraph of several; an article of one paragraph is all body, or its
+    // every word would carry the lead's weight.
+    const leadEnd = article.paragraphs.length > 1 ? (article.paragraphs[0]?.length ?? 0) : 0;
     const terms = analysed.terms === '' ? [] : analysed.terms.split(' ');
     let leadTerms = 0;
     while (leadTerms < terms.length && (analysed.offsets[leadTerms * 2] ?? Infinity) < leadEnd) leadTerms++;
@@ -142,6 +128,7 @@ export class ArticleStore {
       author: article.author ?? null,
       lang: article.lang,
       publishedAt: article.publishedAt ?? null,
+      publishedEstimated: article.publishedEstimated ? 1 : 0,
       importedAt,
       contentHash: hash,
       sourcePath: article.sourcePath ?? null,
@@ -176,6 +163,11 @@ export class ArticleStore {
     return { ...toSummary(row), author: row.author, text: row.text, html: row.html, contentHash: row.content_hash };
   }
 
+  summary(id: number): ArticleSummary | null {
+    const row = this.statements.summary.get(id);
+    return row ? toSummary(row) : null;
+  }
+
   list(limit: number, offset: number): { total: number; articles: ArticleSummary[] } {
     return {
       total: this.statements.count.get()?.n ?? 0,
@@ -187,5 +179,3 @@ export class ArticleStore {
     return { articles: this.statements.count.get()?.n ?? 0, languages: this.statements.languages.all() };
   }
 }
-
-export { toSummary, SUMMARY_COLUMNS, type ArticleRow };

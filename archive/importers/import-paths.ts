@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import type { ImportItem, ImportReport } from '../api/contract.ts';
 import type { ArticleStore, NewArticle } from '../articles/store.ts';
 import { decodeText } from '../text/decode.ts';
+import { estimatePublishedDate } from '../text/dates.ts';
 import { languageDetector } from '../text/detect-language.ts';
 import { parseTextArticle } from './text-article.ts';
 
@@ -95,8 +96,17 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
       add({ path, status: 'failed', message: describe(error) });
       continue;
     }
-    const lang = detectLanguage(`${parsed.title}\n${parsed.paragraphs.join('\n')}`);
-    const article = { title: parsed.title, paragraphs: parsed.paragraphs, lang, sourcePath: path };
+    const text = `${parsed.title}\n${parsed.paragraphs.join('\n')}`;
+    const lang = detectLanguage(text);
+    const publishedAt = estimatePublishedDate(text, lang);
+    const article: NewArticle = {
+      title: parsed.title,
+      paragraphs: parsed.paragraphs,
+      lang,
+      publishedAt,
+      publishedEstimated: publishedAt !== null,
+      sourcePath: path,
+    };
     batch.push({ article, slot: items.push({ path, status: 'failed', message: 'not stored' }) - 1 });
     if (batch.length >= BATCH_SIZE) flush();
   }

@@ -7,8 +7,16 @@ import type { ParsedQuery, QueryItem } from './parse-query.ts';
 export interface MatchExpression {
   /** FTS5 MATCH syntax built only from analysed terms, so user input can never be an FTS5 syntax error. */
   fts: string | null;
+  /**
+   * Articles with some of the required words but not all of them, for a query of several words:
+   * the list continues with them when too few articles have every word.
+   */
+  relaxed: string | null;
   notice: SearchNotice | null;
 }
+
+// Words this close together earn a ranking bonus.
+const PROXIMITY = 10;
 
 /** Indexed terms of words that start with a (folded) prefix but whose term is shorter than it. */
 export type PrefixExpander = (prefix: string) => string[];
@@ -43,6 +51,21 @@ function itemForms(item: QueryItem, analyzer: LanguageAnalyzer, expandPrefix: Pr
   return head.length > 0 ? [head.map(quote).join(' + ')] : [];
 }
 
+function inField(item: QueryItem, forms: string[]): string[] {
+  return item.field ? forms.map((form) => `${item.field} : (${form})`) : forms;
+}
+
+/**
+ * Every required word, and a bonus for articles where they stand close together: the NEAR group
+ * matches no article the AND does not, but its hits add to bm25.
+ */
+function requireAll(required: readonly string[][]): string {
+  const conjunction = all(required.map(any));
+  const single = required.filter((forms) => forms.length === 1 && !forms[0]?.includes(' : '));
+  if (single.length < 2) return conjunction;
+  return `(${conjunction} OR NEAR(${single.map((forms) => forms[0]).join(' ')}, ${PROXIMITY}))`;
+}
+
 /**
  * Turns a parsed query into an FTS5 expression over the analysed columns. Each article was indexed
  * with its own language's analyser, so the required words are read once per language of the
@@ -56,19 +79,27 @@ export function buildMatchExpression(
 ): MatchExpression {
   const readings = new Set<string>();
   const excluded = new Set<string>();
+  // Per reading, any of its words; a word typed twice counts twice in the ranking, as it does in a question.
+  const partialReadings = new Set<string>();
+  let requiredGroups = 0;
   for (const analyzer of analyzers) {
-    const required: string[] = [];
+    const required: string[][] = [];
     for (const group of parsed.groups) {
-      const forms = group.alternatives.flatMap((item) => itemForms(item, analyzer, expandPrefix));
+      const forms = group.alternatives.flatMap((item) => inField(item, itemForms(item, analyzer, expandPrefix)));
       if (forms.length === 0) continue;
       if (group.excluded) forms.forEach((form) => excluded.add(form));
-      else required.push(any(forms));
+      else required.push(forms);
     }
-    if (required.length > 0) readings.add(all(required));
+    if (required.length === 0) continue;
+    readings.add(requireAll(required));
+    partialReadings.add(any(required.flat()));
+    requiredGroups = Math.max(requiredGroups, required.length);
   }
   if (readings.size > 0) {
-    const positive = any([...readings]);
-    return { fts: excluded.size > 0 ? `${positive} NOT ${any([...excluded])}` : positive, notice: parsed.notice };
+    const exclusion = excluded.size > 0 ? ` NOT ${any([...excluded])}` : '';
+    const strict = any([...readings]);
+    const relaxed = requiredGroups > 1 ? `${any([...partialReadings])} NOT ${strict}${exclusion}` : null;
+    return { fts: strict + exclusion, relaxed, notice: parsed.notice };
   }
   let notice = parsed.notice;
   if (excluded.size > 0) {
@@ -78,8 +109,8 @@ export function buildMatchExpression(
     };
   } else if (parsed.groups.length > 0) {
     notice = { code: 'only_common_words', message: 'The query only has very common words, which are not indexed.' };
-  } else {
+  } else if (parsed.filters.length === 0) {
     notice ??= { code: 'empty_query', message: 'Type a word to search for.' };
   }
-  return { fts: null, notice };
+  return { fts: null, relaxed: null, notice };
 }

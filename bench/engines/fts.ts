@@ -34,7 +34,7 @@ export async function runFts({ articles, rounds, log }: EngineOptions): Promise<
       const searcher = new Searcher(db);
       const queries = timeQueries(rounds, (query) => ({
         sent: query.text,
-        run: () => searcher.search(query.text, PAGE_SIZE, 0).total,
+        run: () => searcher.search(query.text, { limit: PAGE_SIZE, offset: 0 }).total,
       }));
       const sqlite = db.prepare<[], { version: string }>('SELECT sqlite_version() AS version').get()?.version;
       return {

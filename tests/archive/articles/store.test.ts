@@ -22,15 +22,15 @@ describe('storing articles', () => {
     const outcomes = store.addMany([article('Alpha'), broken, article('Omega')]);
     assert.ok(outcomes[1] instanceof Error);
     assert.equal(store.stats().articles, 2);
-    assert.equal(searcher.search('alpha OR omega', 10, 0).total, 2);
-    assert.equal(searcher.search('broken', 10, 0).total, 0);
+    assert.equal(searcher.search('alpha OR omega', { limit: 10, offset: 0 }).total, 2);
+    assert.equal(searcher.search('broken', { limit: 10, offset: 0 }).total, 0);
   });
 
   it('removes an article from the index with the article', async () => {
     const { db, store, searcher } = await createTestArchive();
     store.addMany([article('Gamma')]);
     db.prepare('DELETE FROM articles').run();
-    assert.equal(searcher.search('gamma', 10, 0).total, 0);
+    assert.equal(searcher.search('gamma', { limit: 10, offset: 0 }).total, 0);
     assert.equal((db.prepare('SELECT count(*) AS n FROM article_offsets').get() as { n: number }).n, 0);
   });
 });
