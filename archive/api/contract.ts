@@ -13,6 +13,9 @@ const id = z.number().int().positive();
 
 export const readStatus = z.enum(['unread', 'reading', 'read']);
 
+/** A page of search results, unless the caller asks for another size. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+
 export const highlightRange = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
 export const snippetSchema = z.object({
@@ -93,7 +96,7 @@ export const contract = {
   search: {
     input: z.object({
       query: z.string().max(1000),
-      limit: z.number().int().min(1).max(200).default(20),
+      limit: z.number().int().min(1).max(200).default(DEFAULT_SEARCH_LIMIT),
       offset: z.number().int().min(0).max(100_000).default(0),
       sort: searchSort.default('relevance'),
       /** The query is still being typed: its last word is a prefix. */

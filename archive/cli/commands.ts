@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ArchiveHandlers, Input, MethodName, Output, SearchResult } from '../api/contract.ts';
+import {
+  searchSort,
+  type ArchiveHandlers,
+  type Facet,
+  type Input,
+  type MethodName,
+  type Output,
+  type SearchResult,
+  type SearchSort,
+} from '../api/contract.ts';
+import { COUNT_CAP } from '../search/search.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { unwrap } from '../api/envelope.ts';
 import { openArchive } from '../db/open.ts';
@@ -15,6 +25,8 @@ export interface CommandContext {
   archivePath: string;
   json: boolean;
   limit: string | undefined;
+  sort: string | undefined;
+  facets: boolean;
   stdin: boolean;
   port: string | undefined;
   host: string | undefined;
@@ -98,6 +110,7 @@ function resultJson(result: SearchResult) {
     id: result.id,
     title: result.title,
     score: Number(result.score.toFixed(4)),
+    matchedAll: result.matchedAll,
     snippet: snippetHtml(result.snippet),
     sourcePath: result.sourcePath,
     url: result.url,
@@ -106,12 +119,29 @@ function resultJson(result: SearchResult) {
   };
 }
 
+function sortOption(value: string | undefined): SearchSort {
+  if (value === undefined) return 'relevance';
+  const parsed = searchSort.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--sort takes relevance, newest or oldest, not "${value}"`);
+  return parsed.data;
+}
+
+const totalText = (total: number) => (total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en')}+` : String(total));
+
+function printFacets(facets: Output<'searchFacets'>): void {
+  for (const [name, values] of Object.entries(facets)) {
+    if (values.length === 0) continue;
+    out(`${name}: ${values.map((f: Facet) => `${f.value ?? 'unknown'} (${f.count})`).join(', ')}`);
+  }
+}
+
 const searchCommand: Command = async (context) => {
   const limit = integerOption(context.limit, 'limit', 20);
+  const sort = sortOption(context.sort);
   if (context.stdin) {
     return withArchive(context, false, async (call) => {
       for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-        const { results } = await call('search', { query: line, limit });
+        const { results } = await call('search', { query: line, limit, sort });
         out(JSON.stringify(results.map(resultJson)));
       }
       return 0;
@@ -119,22 +149,27 @@ const searchCommand: Command = async (context) => {
   }
   const query = context.positionals.join(' ');
   if (query.trim() === '') throw new UsageError('give a query, e.g. archive-reader search "cooperation militaire"');
-  const { total, results, notice } = await withArchive(context, false, (call) => call('search', { query, limit }));
+  const { search, facets } = await withArchive(context, false, async (call) => ({
+    search: await call('search', { query, limit, sort }),
+    facets: context.facets ? await call('searchFacets', { query }) : null,
+  }));
+  const { total, results, notice, suggestion, relaxed } = search;
   if (notice) process.stderr.write(`${notice.message}\n`);
+  if (suggestion) process.stderr.write(`Did you mean: ${suggestion}\n`);
   if (context.json) {
-    out(JSON.stringify(results.map(resultJson), null, 2));
+    out(JSON.stringify(facets ? { results: results.map(resultJson), facets } : results.map(resultJson), null, 2));
     return 0;
   }
   const tty = process.stdout.isTTY === true;
   results.forEach((result, index) => {
+    if (relaxed && !result.matchedAll && (index === 0 || results[index - 1]?.matchedAll)) {
+      out('   — no more articles have every word; these have some of them —');
+    }
     out(`${index + 1}. [${result.id}] ${result.title}  (${label(result)}, score ${result.score.toFixed(2)})`);
     out(`   ${snippetTerminal(result.snippet, tty)}`);
   });
-  out(
-    results.length === 0
-      ? 'No articles match.'
-      : `\n${results.length} of ${total >= 10_001 ? '10,000+' : total} results`,
-  );
+  out(results.length === 0 ? 'No articles match.' : `\n${results.length} of ${totalText(total)} results`);
+  if (facets) printFacets(facets);
   return 0;
 };
 

@@ -9,6 +9,8 @@ const OPTIONS = {
   archive: { type: 'string' },
   json: { type: 'boolean', default: false },
   limit: { type: 'string' },
+  sort: { type: 'string' },
+  facets: { type: 'boolean', default: false },
   stdin: { type: 'boolean', default: false },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -27,18 +29,29 @@ Commands:
 Options:
   --archive FILE   Archive to use (default: ${defaultArchivePath()})
   --json           Machine-readable output
-  --limit N        Results per search (default 20)
+  --limit N        search: results to print (default 20)
+  --sort ORDER     search: relevance (default), newest or oldest
+  --facets         search: also count the matches by language, year, source and tag
   --stdin          search: read one query per line, print one JSON line of results per query
   --port N         serve: port (default 4310; 0 picks a free one)
   --host ADDR      serve: address to listen on (default 127.0.0.1)
   -h, --help       Show this help
 
 Search syntax:
-  cooperation militaire   articles with both words, in any inflected form (coopérations, COOPERATION...)
+  cooperation militaire   articles with both words, in any inflected form (coopérations, COOPERATION...);
+                          when fewer than a page have both, the list goes on with those that have one
   "armée de terre"        an exact phrase
-  niger -mali             leave out articles that mention a word
+  niger -mali             leave out articles that mention a word (on the command line: search -- "niger -mali")
   niger OR mali           either word
   coop*                   words starting with "coop"
+  title:niger             a word (or "phrase") in the title
+  author:diallo           author, source or tag containing or equal to a value (source:"Le Sahel", tag:sahel)
+  lang:fr                 articles in one language (ISO 639-1 code)
+  year:2024               published in 2024
+  after:2024-01           published from January 2024 on (a year, month or day)
+  before:2024-04-30       published before 30 April 2024
+  is:bookmarked           bookmarked articles; also is:unread, is:reading, is:read
+  Any filter can be negated with a minus (-lang:en). What cannot be read as syntax is searched as words.
 `;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 bad usage). */
@@ -64,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
     archivePath: parsed.values.archive ?? defaultArchivePath(),
     json: parsed.values.json,
     limit: parsed.values.limit,
+    sort: parsed.values.sort,
+    facets: parsed.values.facets,
     stdin: parsed.values.stdin,
     port: parsed.values.port,
     host: parsed.values.host,

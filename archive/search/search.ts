@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Output, SearchResult, SearchSort } from '../api/contract.ts';
+import { DEFAULT_SEARCH_LIMIT, type Output, type SearchResult, type SearchSort } from '../api/contract.ts';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from '../articles/summary.ts';
 import type { ArchiveDb } from '../db/open.ts';
 import { analyzerFor, isStemmedLanguage, neutralAnalyzer, type LanguageAnalyzer } from '../text/languages.ts';
@@ -171,13 +171,13 @@ export class Searcher {
     ).all(params) as ResultRow[];
   }
 
-  private count(fts: string | null, filters: FilterSql): number {
+  private count(fts: string | null, filters: FilterSql, cap = COUNT_CAP + 1): number {
     const conditions = filters.where.length ? ` AND ${filters.where.join(' AND ')}` : '';
     const sql =
       fts === null
         ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM_ARTICLES} WHERE 1${conditions} LIMIT @cap)`
         : `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM_MATCHES} WHERE article_fts MATCH @fts${conditions} LIMIT @cap)`;
-    const params: Params = { ...filters.params, cap: COUNT_CAP + 1 };
+    const params: Params = { ...filters.params, cap };
     if (fts !== null) params.fts = fts;
     return (this.statement(sql).get(params) as { n: number }).n;
   }
@@ -224,13 +224,21 @@ export class Searcher {
   facets(query: string): FacetsOutput {
     const { parsed, expression, filters } = this.compile(query);
     if (expression.fts === null && parsed.groups.length > 0) return { sources: [], languages: [], years: [], tags: [] };
+    // The counts describe the list a search shows (a page by default), which goes on with partial
+    // matches when fewer than a page have every word.
+    const fts =
+      expression.relaxed !== null &&
+      expression.fts !== null &&
+      this.count(expression.fts, filters, DEFAULT_SEARCH_LIMIT) < DEFAULT_SEARCH_LIMIT
+        ? `${expression.fts} OR (${expression.relaxed})`
+        : expression.fts;
     const conditions = filters.where.length ? ` AND ${filters.where.join(' AND ')}` : '';
     const params: Params = { ...filters.params, limit: FACET_LIMIT };
     const hits =
-      expression.fts === null
+      fts === null
         ? `SELECT a.id, a.source, a.lang, a.published_at FROM ${FROM_ARTICLES} WHERE 1${conditions}`
         : `SELECT a.id, a.source, a.lang, a.published_at FROM ${FROM_MATCHES} WHERE article_fts MATCH @fts${conditions}`;
-    if (expression.fts !== null) params.fts = expression.fts;
+    if (fts !== null) params.fts = fts;
     const rows = this.statement(
       `WITH hits AS MATERIALIZED (${hits})
        SELECT * FROM (SELECT 'sources' AS facet, source AS value, count(*) AS count FROM hits

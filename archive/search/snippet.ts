@@ -52,9 +52,11 @@ function wordEndAtOrAfter(text: string, index: number): number {
  */
 export function buildSnippet(text: string, ranges: readonly [number, number][]): Snippet {
   if (ranges.length === 0) {
-    const end = text.length <= SNIPPET_LENGTH ? text.length : wordStartAtOrBefore(text, SNIPPET_LENGTH);
-    const cut = end < text.length;
-    return { text: text.slice(0, end).trimEnd() + (cut ? ELLIPSIS : ''), highlights: [] };
+    const paragraphEnd = text.indexOf('\n');
+    const lead = paragraphEnd === -1 ? text : text.slice(0, paragraphEnd);
+    const end = lead.length <= SNIPPET_LENGTH ? lead.length : wordStartAtOrBefore(lead, SNIPPET_LENGTH);
+    const cut = end < lead.length;
+    return { text: lead.slice(0, end).trimEnd() + (cut ? ELLIPSIS : ''), highlights: [] };
   }
   let bestStart = 0;
   let bestScore = -1;

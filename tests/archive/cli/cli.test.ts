@@ -54,6 +54,30 @@ describe('archive-reader CLI', () => {
     assert.match(result.stdout, /\*\*rural\*\* \*\*clinics\*\*/);
   });
 
+  it('sorts, counts facets, continues with partial matches and suggests corrections', () => {
+    // The festival's date is read from its text (12 janvier 2024); the undated article sorts by its import.
+    const oldest = withArchive('search', 'niamey', '--sort', 'oldest', '--json');
+    assert.equal(oldest.status, 0, oldest.stderr);
+    assert.deepEqual(
+      (JSON.parse(oldest.stdout) as JsonResult[]).map((r) => r.title.slice(0, 12)),
+      ['À Bamako, le', 'Regional coo'],
+    );
+    const year = JSON.parse(withArchive('search', 'year:2024', '--json').stdout) as JsonResult[];
+    assert.deepEqual(
+      year.map((r) => r.title.slice(0, 12)),
+      ['À Bamako, le'],
+    );
+    const partial = withArchive('search', 'festival solar', '--facets');
+    assert.match(partial.stdout, /no more articles have every word; these have some of them/);
+    assert.match(partial.stdout, /^languages: (en \(1\), fr \(1\)|fr \(1\), en \(1\))$/m);
+    const misspelt = withArchive('search', 'festivl');
+    assert.match(misspelt.stdout, /No articles match/);
+    assert.match(misspelt.stderr, /Did you mean: festival/);
+    const badSort = withArchive('search', 'x', '--sort', 'sideways');
+    assert.equal(badSort.status, 2);
+    assert.match(badSort.stderr, /--sort takes relevance, newest or oldest/);
+  });
+
   it('answers one JSON line per query read from stdin', () => {
     const result = runCli(['search', '--stdin', '--limit', '1', '--archive', archive], {
       input: 'cooperation\nnothingmatchesthis\n\nrainfall\n',

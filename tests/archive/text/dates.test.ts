@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { estimatePublishedDate } from '../../../archive/text/dates.ts';
+import { SHARED, fixture } from '../../helpers/temp.ts';
+
+describe('estimated publication dates', () => {
+  const zone = process.env.TZ;
+  after(() => {
+    process.env.TZ = zone;
+  });
+
+  it('takes the latest full date written in the text', () => {
+    const text = 'Le 10 avril 2024, un avion est arrivé, après un appel le 26 mars 2024 et un accord en décembre 2023.';
+    assert.equal(estimatePublishedDate(text, 'fr', new Date('2025-01-01')), '2024-04-10');
+    assert.equal(estimatePublishedDate(readFileSync(fixture('bamako-festival.txt'), 'utf8'), 'fr'), '2024-01-12');
+  });
+
+  it('ignores dates after the import and partial dates', () => {
+    const text = 'On 3 May 2031 the dam opens. It was approved on 1 June 2020, after talks in March 2021.';
+    assert.equal(estimatePublishedDate(text, 'en', new Date('2025-01-01T00:00:00Z')), '2020-06-01');
+    assert.equal(estimatePublishedDate('Talks resumed in March 2021.', 'en'), null);
+  });
+
+  it('gives the same date in every time zone', () => {
+    const text = 'The vote took place on 31 December 2023.';
+    for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/Adak']) {
+      process.env.TZ = tz;
+      assert.equal(estimatePublishedDate(text, 'en', new Date('2024-06-01T00:00:00Z')), '2023-12-31', tz);
+    }
+  });
+
+  it(
+    'dates the seed article from its text',
+    { skip: !readable(join(SHARED, 'seed')) && 'needs ../shared/seed' },
+    () => {
+      const seed = readFileSync(join(SHARED, 'seed', '000_2283bb8bfe7f1538.txt'), 'utf8');
+      assert.equal(estimatePublishedDate(seed, 'fr'), '2024-04-10');
+    },
+  );
+});
+
+function readable(path: string): boolean {
+  try {
+    readFileSync(join(path, '000_2283bb8bfe7f1538.txt'));
+    return true;
+  } catch {
+    return false;
+  }
+}
