@@ -1,15 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ImportItem, ImportReport } from '../api/contract.ts';
 import type { ArticleStore, NewArticle } from '../articles/store.ts';
-import { decodeText } from '../text/decode.ts';
 import { estimatePublishedDate } from '../text/dates.ts';
 import { languageDetector } from '../text/detect-language.ts';
-import { parseTextArticle } from './text-article.ts';
+import type { FileImporter, ImportedArticle, Position } from './file-importer.ts';
+import { IMPORTERS, importerFor } from './registry.ts';
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const BATCH_SIZE = 200;
 
 function describe(error: unknown): string {
@@ -56,7 +53,11 @@ function* walk(paths: readonly string[], report: (item: ImportItem) => void): Ge
  * and the report says which and why; one bad file never stops the others. Writes are batched in
  * transactions, so an interruption loses at most the current batch and a re-run finishes the job.
  */
-export async function importPaths(store: ArticleStore, paths: readonly string[]): Promise<ImportReport> {
+export async function importPaths(
+  store: ArticleStore,
+  paths: readonly string[],
+  importers: readonly FileImporter[] = IMPORTERS,
+): Promise<ImportReport> {
   const detectLanguage = await languageDetector();
   const items: ImportItem[] = [];
   const add = (item: ImportItem) => items.push(item);
@@ -78,37 +79,42 @@ export async function importPaths(store: ArticleStore, paths: readonly string[])
     });
     batch = [];
   };
-
-  for (const path of walk(paths, add)) {
-    const extension = extname(path).toLowerCase();
-    const markdown = MARKDOWN_EXTENSIONS.has(extension);
-    if (!markdown && !TEXT_EXTENSIONS.has(extension)) {
-      add({ path, status: 'skipped', message: `not a supported file type (${extension || 'no extension'})` });
-      continue;
-    }
-    let parsed;
-    try {
-      const size = statSync(path).size;
-      if (size > MAX_FILE_BYTES)
-        throw new Error(`the file is ${Math.round(size / 1048576)} MB; text articles over 50 MB are not imported`);
-      parsed = parseTextArticle(decodeText(readFileSync(path)), { markdown });
-    } catch (error) {
-      add({ path, status: 'failed', message: describe(error) });
-      continue;
-    }
-    const text = `${parsed.title}\n${parsed.paragraphs.join('\n')}`;
-    const lang = detectLanguage(text);
-    const publishedAt = estimatePublishedDate(text, lang);
-    const article: NewArticle = {
-      title: parsed.title,
-      paragraphs: parsed.paragraphs,
+  const complete = (imported: ImportedArticle, path: string): NewArticle => {
+    const text = `${imported.title}\n${imported.paragraphs.join('\n')}`;
+    const lang = imported.lang ?? detectLanguage(text);
+    const publishedAt = imported.publishedAt ?? estimatePublishedDate(text, lang);
+    return {
+      ...imported,
       lang,
       publishedAt,
-      publishedEstimated: publishedAt !== null,
+      publishedEstimated: !imported.publishedAt && publishedAt !== null,
       sourcePath: path,
     };
-    batch.push({ article, slot: items.push({ path, status: 'failed', message: 'not stored' }) - 1 });
-    if (batch.length >= BATCH_SIZE) flush();
+  };
+  const at = (path: string, position: Position) => (position ? `${path}#${position}` : path);
+
+  for (const path of walk(paths, add)) {
+    const importer = importerFor(path, importers);
+    if (!importer) {
+      add({ path, status: 'skipped', message: `not a supported file type (${extname(path) || 'no extension'})` });
+      continue;
+    }
+    try {
+      for await (const entry of importer.read(path)) {
+        const where = at(path, entry.position);
+        if (entry.kind !== 'article') {
+          add({ path: where, status: entry.kind, message: entry.message });
+          continue;
+        }
+        batch.push({
+          article: complete(entry.article, where),
+          slot: items.push({ path: where, status: 'failed', message: 'not stored' }) - 1,
+        });
+        if (batch.length >= BATCH_SIZE) flush();
+      }
+    } catch (error) {
+      add({ path, status: 'failed', message: describe(error) });
+    }
   }
   if (batch.length) flush();
 

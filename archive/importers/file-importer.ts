@@ -1,0 +1,35 @@
+/** An article as a format importer read it; what it leaves out is filled in by the pipeline. */
+export interface ImportedArticle {
+  title: string;
+  /** Plain-text paragraphs, in reading order. */
+  paragraphs: string[];
+  /** Sanitised HTML of the article body, when the source was HTML. */
+  html?: string | null;
+  source?: string | null;
+  url?: string | null;
+  author?: string | null;
+  /** From the source's own metadata (a lang attribute, a feed's language); else detected. */
+  lang?: string | null;
+  /** From the source's metadata; else estimated from the text. ISO 8601. */
+  publishedAt?: string | null;
+}
+
+/** Where in a file an item was found, for files that hold many ("record 12", "item 3", "chapter 2"). */
+export type Position = string | undefined;
+
+export type ImportedEntry =
+  | { kind: 'article'; article: ImportedArticle; position?: Position }
+  | { kind: 'skipped'; message: string; position?: Position }
+  | { kind: 'failed'; message: string; position?: Position };
+
+/**
+ * Reads one kind of file. An importer reports a bad record as a `failed` entry and goes on with the
+ * next one; it throws only when the file as a whole cannot be read.
+ */
+export interface FileImporter {
+  /** What the files are, for messages ("plain text", "WARC"). */
+  name: string;
+  /** Lower-case file name endings, with the dot (".txt", ".warc.gz"). */
+  extensions: readonly string[];
+  read(path: string): AsyncIterable<ImportedEntry> | Iterable<ImportedEntry>;
+}
