@@ -42,11 +42,53 @@ export const articleSummarySchema = z.object({
   tags: z.array(z.string()),
 });
 
+export const highlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+
+export const highlightSchema = z.object({
+  id,
+  articleId: id,
+  /** [start, end) offsets into the article's text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The highlighted passage as it was when highlighted. */
+  quote: z.string(),
+  color: highlightColor,
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const notebookEntrySchema = highlightSchema.extend({ articleTitle: z.string() });
+
+export const collectionSchema = z.object({
+  id,
+  name: z.string(),
+  parentId: id.nullable(),
+  /** Articles directly in this collection. */
+  count: z.number().int().nonnegative(),
+});
+
+export const savedSearchSchema = z.object({
+  id,
+  name: z.string(),
+  query: z.string(),
+  createdAt: z.string(),
+  lastOpenedAt: z.string(),
+  /** Matches imported since the saved search was last opened. */
+  newCount: z.number().int().nonnegative(),
+});
+
 export const articleSchema = articleSummarySchema.extend({
   author: z.string().nullable(),
   text: z.string(),
   html: z.string().nullable(),
   contentHash: z.string(),
+  /** Where the reader stopped: a character offset into `text`. */
+  position: z.number().int().nonnegative(),
+  /** The reader's note on the article as a whole. */
+  note: z.string().nullable(),
+  highlights: z.array(highlightSchema),
+  collectionIds: z.array(id),
 });
 
 export const searchResultSchema = articleSummarySchema.extend({
@@ -66,7 +108,7 @@ export const searchNoticeSchema = z.object({
   message: z.string(),
 });
 
-export const searchSort = z.enum(['relevance', 'newest', 'oldest']);
+export const searchSort = z.enum(['relevance', 'newest', 'oldest', 'title', 'added']);
 
 /** How many articles of a search have one value of a field (null: the field is empty). */
 export const facetSchema = z.object({ value: z.string().nullable(), count: z.number().int().nonnegative() });
@@ -149,6 +191,76 @@ export const contract = {
     input: z.object({}),
     output: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
   },
+  setReadingPosition: {
+    input: z.object({ id, position: z.number().int().nonnegative() }),
+    output: z.null(),
+  },
+  setArticleNote: {
+    input: z.object({ id, note: z.string().max(100_000).nullable() }),
+    output: z.null(),
+  },
+  addHighlight: {
+    input: z.object({
+      articleId: id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      color: highlightColor.default('yellow'),
+      note: z.string().max(100_000).nullable().default(null),
+    }),
+    output: highlightSchema,
+  },
+  updateHighlight: {
+    input: z.object({ id, color: highlightColor.optional(), note: z.string().max(100_000).nullable().optional() }),
+    output: highlightSchema,
+  },
+  deleteHighlight: {
+    input: z.object({ id }),
+    output: z.null(),
+  },
+  listHighlights: {
+    input: z.object({
+      query: z.string().max(1000).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), entries: z.array(notebookEntrySchema) }),
+  },
+  listCollections: {
+    input: z.object({}),
+    output: z.array(collectionSchema),
+  },
+  createCollection: {
+    input: z.object({ name: z.string().trim().min(1).max(200), parentId: id.nullable().default(null) }),
+    output: collectionSchema,
+  },
+  updateCollection: {
+    input: z.object({ id, name: z.string().trim().min(1).max(200).optional(), parentId: id.nullable().optional() }),
+    output: collectionSchema,
+  },
+  deleteCollection: {
+    input: z.object({ id }),
+    output: z.null(),
+  },
+  setArticleCollections: {
+    input: z.object({ id, collectionIds: z.array(id).max(500) }),
+    output: articleSummarySchema,
+  },
+  listSavedSearches: {
+    input: z.object({}),
+    output: z.array(savedSearchSchema),
+  },
+  saveSearch: {
+    input: z.object({ name: z.string().trim().min(1).max(200), query: z.string().max(1000) }),
+    output: savedSearchSchema,
+  },
+  openSavedSearch: {
+    input: z.object({ id }),
+    output: savedSearchSchema,
+  },
+  deleteSavedSearch: {
+    input: z.object({ id }),
+    output: z.null(),
+  },
   getStats: {
     input: z.object({}),
     output: z.object({
@@ -174,6 +286,11 @@ export type SearchNotice = z.output<typeof searchNoticeSchema>;
 export type SearchSort = z.output<typeof searchSort>;
 export type Facet = z.output<typeof facetSchema>;
 export type ReadStatus = z.output<typeof readStatus>;
+export type Highlight = z.output<typeof highlightSchema>;
+export type HighlightColor = z.output<typeof highlightColor>;
+export type NotebookEntry = z.output<typeof notebookEntrySchema>;
+export type Collection = z.output<typeof collectionSchema>;
+export type SavedSearch = z.output<typeof savedSearchSchema>;
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportItem = z.output<typeof importItemSchema>;
 

@@ -20,6 +20,9 @@ export interface NewArticle {
   sourcePath?: string | null;
 }
 
+/** An article as stored, without the reader's annotations (those are the library's). */
+export type StoredArticle = Omit<Article, 'position' | 'note' | 'highlights' | 'collectionIds'>;
+
 export type StoreOutcome = { status: 'imported'; id: number } | { status: 'duplicate'; id: number };
 
 interface ArticleRow extends SummaryRow {
@@ -157,7 +160,7 @@ export class ArticleStore {
     }
   }
 
-  get(id: number): Article | null {
+  get(id: number): StoredArticle | null {
     const row = this.statements.get.get(id);
     if (!row) return null;
     return { ...toSummary(row), author: row.author, text: row.text, html: row.html, contentHash: row.content_hash };

@@ -27,7 +27,7 @@ export class Library {
       dropUnusedTags: db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)'),
       listTags: db.prepare<[], { name: string; count: number }>(
         `SELECT t.name, count(*) AS count FROM tags t JOIN article_tags x ON x.tag_id = t.id
-         GROUP BY t.id ORDER BY count DESC, t.name`,
+         GROUP BY t.id ORDER BY count DESC, t.key`,
       ),
     };
     this.replaceTags = db.transaction((articleId: number, names: readonly string[]) => {

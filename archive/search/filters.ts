@@ -28,6 +28,16 @@ function condition(filter: QueryFilter): { sql: string; params: (string | number
         sql: 'a.id IN (SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.key = ?)',
         params: [tagKey(value)],
       };
+    case 'collection':
+      // A collection holds what its sub-collections hold.
+      return {
+        sql: `a.id IN (SELECT x.article_id FROM collection_articles x WHERE x.collection_id IN (
+                WITH RECURSIVE inside(id) AS (
+                  SELECT id FROM collections WHERE name = ? COLLATE NOCASE
+                  UNION SELECT c.id FROM collections c JOIN inside ON c.parent_id = inside.id)
+                SELECT id FROM inside))`,
+        params: [value],
+      };
     case 'lang':
       return { sql: 'a.lang = ?', params: [value.toLowerCase()] };
     case 'after':

@@ -14,7 +14,17 @@ export interface QueryGroup {
   excluded: boolean;
 }
 
-export const FILTER_FIELDS = ['author', 'source', 'tag', 'lang', 'after', 'before', 'year', 'is'] as const;
+export const FILTER_FIELDS = [
+  'author',
+  'source',
+  'tag',
+  'collection',
+  'lang',
+  'after',
+  'before',
+  'year',
+  'is',
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** A condition on the article's metadata rather than its words. */
@@ -56,7 +66,7 @@ const TOKEN_RE = /(-?)(?:([a-z]+):)?(?:"([^"]*)("?)|(\S*))/gi;
 
 /**
  * Reads the query language: words (all required), "exact phrases", -excluded, OR, prefix*,
- * title:, author:, source:, tag:, lang:, after:, before:, year:, is:. Any string is a valid query:
+ * title:, author:, source:, tag:, collection:, lang:, after:, before:, year:, is:. Any string is a valid query:
  * what cannot be read as syntax is read as words, and the notice says so. With `asYouType`, the
  * last word is a prefix, as it is still being typed.
  */

@@ -39,9 +39,11 @@ const hl = (column: number) => `highlight(article_fts, ${column}, char(2), char(
 const HIGHLIGHTS = `${hl(0)} AS title_hl, ${hl(1)} AS lead_hl, ${hl(2)} AS body_hl,
   o.title AS title_offsets, o.text AS text_offsets, o.lead_terms`;
 
-const DATE_ORDER: Record<Exclude<SearchSort, 'relevance'>, string> = {
+const ORDER: Record<Exclude<SearchSort, 'relevance'>, string> = {
   newest: 'coalesce(a.published_at, a.imported_at) DESC, a.id DESC',
   oldest: 'coalesce(a.published_at, a.imported_at) ASC, a.id ASC',
+  title: 'a.title COLLATE NOCASE ASC, a.id ASC',
+  added: 'a.imported_at DESC, a.id DESC',
 };
 
 interface ResultRow extends SummaryRow {
@@ -145,7 +147,7 @@ export class Searcher {
     const params: Params = { ...filters.params, limit, offset };
     const conditions = filters.where.length ? ` AND ${filters.where.join(' AND ')}` : '';
     if (fts === null) {
-      const order = DATE_ORDER[sort === 'oldest' ? 'oldest' : 'newest'];
+      const order = ORDER[sort === 'relevance' ? 'newest' : sort];
       return this.statement(
         `SELECT ${SUMMARY_SELECT}, a.text, NULL AS rank FROM ${FROM_ARTICLES}
          WHERE 1${conditions} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
@@ -159,10 +161,10 @@ export class Searcher {
          WHERE article_fts MATCH @fts${conditions} ORDER BY f.rank LIMIT @limit OFFSET @offset`,
       ).all(params) as ResultRow[];
     }
-    // Sorted by date, the page is chosen first; highlighting every match before sorting would cost far more.
+    // Sorted otherwise, the page is chosen first; highlighting every match before sorting would cost far more.
     return this.statement(
       `WITH page AS (
-         SELECT a.id, row_number() OVER (ORDER BY ${DATE_ORDER[sort]}) AS position FROM ${FROM_MATCHES}
+         SELECT a.id, row_number() OVER (ORDER BY ${ORDER[sort]}) AS position FROM ${FROM_MATCHES}
          WHERE article_fts MATCH @fts${conditions} ORDER BY position LIMIT @limit OFFSET @offset)
        SELECT ${SUMMARY_SELECT}, a.text, f.rank AS rank, ${HIGHLIGHTS}
        FROM page JOIN article_fts f ON f.rowid = page.id JOIN articles a ON a.id = f.rowid
@@ -218,6 +220,14 @@ export class Searcher {
       }
     }
     return suggestion === query ? null : suggestion;
+  }
+
+  /** How many articles matching a query were imported after a moment: a saved search's new matches. */
+  countImportedSince(query: string, since: string): number {
+    const { parsed, expression, filters } = this.compile(query);
+    if (expression.fts === null && (parsed.filters.length === 0 || parsed.groups.length > 0)) return 0;
+    const recent = { where: [...filters.where, 'a.imported_at > @since'], params: { ...filters.params, since } };
+    return this.count(expression.fts, recent);
   }
 
   /** How many matching articles have each source, language, year and tag. */
