@@ -1,11 +1,30 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { APP_NAME, defaultArchivePath, userDataFolder } from '../archive/paths.ts';
 import { startArchiveHost, type ArchiveHost } from '../archive/service/host.ts';
+import type { ArchiveChange } from '../preload/desktop-api.ts';
+import { formatLoopDelayLine, startLoopDelayMonitor } from './diagnostics/loop-delay.ts';
+import { uiStrings } from './i18n/strings.ts';
+import { importCommands } from './import/import-commands.ts';
+import {
+  OpenQueue,
+  isOpenablePath,
+  openablePathsFromArgv,
+  openablePathsFromSecondInstance,
+  type SecondInstanceData,
+} from './import/open-requests.ts';
+import { broadcastArchiveChange } from './ipc/archive-events.ts';
 import { registerArchiveIpc } from './ipc/register.ts';
-import { createWindow } from './window/create-window.ts';
+import { applicationMenuTemplate } from './menu/app-menu.ts';
+import { mediaFolderBeside } from './protocol/app-url.ts';
+import { handleAppProtocol, registerAppScheme } from './protocol/register.ts';
+import { createWindow, type WindowContext } from './window/create-window.ts';
 import { rendererSource } from './window/renderer-source.ts';
+import { WINDOW_STATE_FILE_NAME } from './window/window-state-file.ts';
+
+// First, so the whole run is measured (only with ARCHIVE_READER_LOOP_STATS=1).
+const loopMonitor = startLoopDelayMonitor();
 
 // A worker that does not finish closing within this long is abandoned: SQLite's journal keeps the
 // archive consistent, and a stuck worker must not keep the app from quitting.
@@ -16,42 +35,88 @@ const HOST_CLOSE_TIMEOUT_MS = 5000;
 app.setName(APP_NAME);
 app.setPath('userData', userDataFolder());
 app.enableSandbox();
+// Privileged schemes must be declared before the app is ready.
+registerAppScheme();
 
-const source = rendererSource({
-  isPackaged: app.isPackaged,
-  devServerUrl: process.env.ELECTRON_RENDERER_URL,
-  indexHtmlPath: join(import.meta.dirname, '../renderer/index.html'),
-});
+const source = rendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
+const archivePath = defaultArchivePath();
+// Files the app is asked to open wait here until the archive and the window are ready.
+const opens = new OpenQueue();
 
 let host: ArchiveHost | undefined;
 let unregisterIpc: (() => void) | undefined;
 
 async function start(): Promise<void> {
+  const strings = uiStrings(app.getLocale());
+  handleAppProtocol({
+    // The build puts the renderer beside main: out/renderer next to out/main/index.js.
+    roots: { renderer: join(import.meta.dirname, '../renderer'), media: mediaFolderBeside(archivePath) },
+    extraInitiators: source.devServerOrigin ? [source.devServerOrigin] : [],
+  });
+  app.setAboutPanelOptions({
+    applicationName: APP_NAME,
+    applicationVersion: app.getVersion(),
+    credits: strings.aboutCredits,
+  });
+
   host = await startArchiveHost({
-    archivePath: defaultArchivePath(),
+    archivePath,
     // The build bundles the worker beside main: out/main/archive-worker.js.
     workerUrl: new URL('./archive-worker.js', import.meta.url),
   });
-  unregisterIpc = registerArchiveIpc(host, source.appOrigin);
-  createWindow(source);
+  const onChange = (change: ArchiveChange) => broadcastArchiveChange(change, source.appOrigin);
+  unregisterIpc = registerArchiveIpc(host, source.appOrigin, onChange);
+  const imports = importCommands({ host, strings, onChange });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        strings,
+        isDev: !app.isPackaged,
+        platform: process.platform,
+        actions: { importFiles: () => void imports.importFiles(), importFolder: () => void imports.importFolder() },
+      }),
+    ),
+  );
+
+  const context: WindowContext = { source, strings, stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE_NAME) };
+  const window = createWindow(context);
+  // Opened files are imported once there is a window to report to.
+  window.once('ready-to-show', () => opens.start((paths) => void imports.importPaths(paths)));
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(source);
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(context);
   });
 }
 
-// A second instance would open a second writer on the same archive; it hands over to the first.
-if (!app.requestSingleInstanceLock()) {
+// Files named on this instance's command line (an associated file double-clicked on Windows or Linux).
+const openPaths = openablePathsFromArgv(process.argv, process.cwd());
+
+// A second instance would open a second writer on the same archive; it hands its files to the first.
+if (!app.requestSingleInstanceLock({ openPaths } satisfies SecondInstanceData)) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  opens.add(openPaths);
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    opens.add(openablePathsFromSecondInstance(argv, workingDirectory, additionalData));
     const [window] = BrowserWindow.getAllWindows();
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();
   });
 
+  // macOS: a file dropped on the dock icon or opened from the Finder, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (isOpenablePath(path)) opens.add([path]);
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.once('will-quit', () => {
+    if (loopMonitor) console.log(formatLoopDelayLine(loopMonitor.stop()));
   });
 
   app.on('will-quit', (event) => {
@@ -68,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox(`${APP_NAME} could not open its archive`, `${defaultArchivePath()}\n\n${message}`);
+      dialog.showErrorBox(`${APP_NAME} could not open its archive`, `${archivePath}\n\n${message}`);
       app.quit();
     });
 }

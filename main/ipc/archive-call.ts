@@ -1,6 +1,8 @@
+import type { ImportReport } from '../../archive/api/contract.ts';
 import { validateCall } from '../../archive/api/dispatch.ts';
 import { ApiError, errorEnvelope, type Envelope } from '../../archive/api/envelope.ts';
 import type { ArchiveHost } from '../../archive/service/host.ts';
+import type { ArchiveChange } from '../../preload/desktop-api.ts';
 
 /** One archive call as it arrives over IPC; nothing in it is trusted yet. */
 export interface IncomingCall {
@@ -26,4 +28,14 @@ export async function answerArchiveCall(
   } catch (error) {
     return errorEnvelope(error);
   }
+}
+
+/**
+ * The change an answered call made to the archive, for `window.archiveEvents`: an import that
+ * stored at least one new article; null for everything else (reads, failures, only duplicates).
+ */
+export function archiveChangeOf(method: unknown, answer: Envelope<unknown>): ArchiveChange | null {
+  if (method !== 'importPaths' || !answer.ok) return null;
+  const imported = (answer.value as Partial<ImportReport> | null)?.imported;
+  return typeof imported === 'number' && imported > 0 ? { reason: 'import', imported } : null;
 }

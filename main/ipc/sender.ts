@@ -1,4 +1,4 @@
-import { isAppUrl } from '../policy/navigation.ts';
+import { isAppPage } from '../policy/navigation.ts';
 
 /** The parts of Electron's WebFrameMain the check reads. */
 export interface SenderFrame {
@@ -8,11 +8,11 @@ export interface SenderFrame {
 
 /**
  * Whether an IPC message comes from a frame allowed to use the archive: the top frame showing one of
- * the app's own pages. A frame that has gone (null), an iframe (an article's content, say) or a page
- * from anywhere else is refused, as VS Code's validatedIpcMain does.
+ * the app's own pages. A frame that has gone (null), an iframe (an article's content, say), a
+ * stored media file or a page from anywhere else is refused, as VS Code's validatedIpcMain does.
  */
 export function isTrustedSender(frame: SenderFrame | null, appOrigin: string): boolean {
   if (frame === null) return false;
   if (frame.parent !== null) return false;
-  return isAppUrl(frame.url, appOrigin);
+  return isAppPage(frame.url, appOrigin);
 }

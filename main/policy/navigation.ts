@@ -1,3 +1,5 @@
+import { APP_HOST, parseAppPath } from '../protocol/app-url.ts';
+
 /**
  * Where the renderer may go. The window shows imported articles, so any link in them is untrusted:
  * only the app's own pages load inside the app, and a few link kinds may leave it for the browser.
@@ -29,33 +31,46 @@ function parseUrl(url: string): URL | null {
 }
 
 /**
- * The prefix that `isAppUrl` matches for a page the window loads: a dev server's whole origin, or
- * the folder holding the built renderer's index.html (a file: origin is opaque, so it cannot be
- * compared as an origin).
+ * The prefix that `isAppUrl` matches for a page the window loads: `app://archive-reader/` in
+ * production, a dev server's whole origin in development. file: is never the app: its origin is
+ * opaque, and trusting a file: folder would trust whatever else is written there.
  */
 export function appOriginOf(pageUrl: string): string {
   const page = new URL(pageUrl);
-  if (page.protocol === 'file:') return new URL('.', page).href;
-  return `${page.origin}/`;
+  if (page.protocol === 'app:' && page.host === APP_HOST) return `app://${APP_HOST}/`;
+  if (page.protocol === 'http:' || page.protocol === 'https:') return `${page.origin}/`;
+  throw new Error(`The app's pages are served from app:// or a dev server, not ${page.protocol}`);
 }
 
-/** True when `url` is one of the app's own pages or assets. */
+/** True when `url` is one of the app's own pages or assets, or its stored media. */
 export function isAppUrl(url: string, appOrigin: string): boolean {
   const target = parseUrl(url);
   const base = parseUrl(appOrigin);
   if (!target || !base) return false;
-  if (base.protocol === 'file:') {
-    // A host would make it a UNC path on Windows; the trailing slash keeps `renderer-other/` out.
+  if (base.protocol === 'app:') {
+    // Node reads app: as a non-special scheme (its origin is "null"), so the parts are compared
+    // one by one; Chromium hands the canonical, lower-case form, and anything else fails closed.
     return (
-      target.protocol === 'file:' &&
-      target.host === '' &&
-      base.host === '' &&
-      base.pathname.endsWith('/') &&
-      target.pathname.startsWith(base.pathname)
+      target.protocol === 'app:' &&
+      target.host === base.host &&
+      target.username === '' &&
+      target.password === '' &&
+      target.pathname.startsWith('/')
     );
   }
   if (base.protocol === 'http:' || base.protocol === 'https:') return target.origin === base.origin;
   return false;
+}
+
+/**
+ * True for one of the app's own pages: an app URL that is not stored media. Media comes from
+ * imported articles, so it is never loaded as a document in the app's origin, never trusted with
+ * the archive API, and never given the app's CSP in place of its own.
+ */
+export function isAppPage(url: string, appOrigin: string): boolean {
+  if (!isAppUrl(url, appOrigin)) return false;
+  // Classified exactly as the protocol handler will serve it, so `/%6dedia/` is media here too.
+  return new URL(appOrigin).protocol !== 'app:' || parseAppPath(url)?.kind === 'renderer';
 }
 
 function hasControlOrSpace(text: string): boolean {
@@ -86,7 +101,8 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /** What to do when a frame of the app's window is about to navigate to `url`. */
 export function navigationDecision(url: string, context: NavigationContext): NavigationDecision {
-  if (isAppUrl(url, context.appOrigin)) return 'allow';
+  if (isAppPage(url, context.appOrigin)) return 'allow';
+  if (isAppUrl(url, context.appOrigin)) return 'deny';
   if (!context.isMainFrame && INLINE_FRAME_URLS.has(url)) return 'allow';
   if (isAllowedExternalUrl(url)) return 'open-external';
   return 'deny';

@@ -1,7 +1,7 @@
 import type { Session } from 'electron';
 import { withContentSecurityPolicy } from '../policy/content-security.ts';
 import { isRequestAllowed } from '../policy/network.ts';
-import { isAppUrl } from '../policy/navigation.ts';
+import { isAppPage } from '../policy/navigation.ts';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../policy/permissions.ts';
 import type { RendererSource } from './renderer-source.ts';
 
@@ -18,7 +18,7 @@ export function hardenSession(session: Session, source: RendererSource): void {
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     callback(
-      isAppUrl(details.url, source.appOrigin)
+      isAppPage(details.url, source.appOrigin)
         ? { responseHeaders: withContentSecurityPolicy(details.responseHeaders) }
         : {},
     );

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from '../protocol/app-url.ts';
 import { appOriginOf } from '../policy/navigation.ts';
 
 /** Where the window's pages come from, and what the policies treat as the app's own. */
@@ -12,15 +12,11 @@ export interface RendererSource {
 }
 
 /**
- * The dev server named by electron-vite in development, else the built renderer's index.html. A
- * packaged app ignores the environment variable: otherwise anyone who can set it could make the app
- * load, and hand the archive API to, a page of their choosing.
+ * The dev server named by electron-vite in development, else the built renderer served from
+ * `app://archive-reader/`. A packaged app ignores the environment variable: otherwise anyone who
+ * can set it could make the app load, and hand the archive API to, a page of their choosing.
  */
-export function rendererSource(options: {
-  isPackaged: boolean;
-  devServerUrl: string | undefined;
-  indexHtmlPath: string;
-}): RendererSource {
+export function rendererSource(options: { isPackaged: boolean; devServerUrl: string | undefined }): RendererSource {
   if (!options.isPackaged && options.devServerUrl) {
     const devServer = new URL(options.devServerUrl);
     if (devServer.protocol !== 'http:' && devServer.protocol !== 'https:') {
@@ -28,6 +24,5 @@ export function rendererSource(options: {
     }
     return { url: devServer.href, appOrigin: appOriginOf(devServer.href), devServerOrigin: devServer.origin };
   }
-  const url = pathToFileURL(options.indexHtmlPath).href;
-  return { url, appOrigin: appOriginOf(url), devServerOrigin: null };
+  return { url: APP_INDEX_URL, appOrigin: appOriginOf(APP_INDEX_URL), devServerOrigin: null };
 }

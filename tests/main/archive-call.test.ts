@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { MethodName } from '../../archive/api/contract.ts';
+import { contract, type MethodName } from '../../archive/api/contract.ts';
 import type { Envelope } from '../../archive/api/envelope.ts';
-import { answerArchiveCall } from '../../main/ipc/archive-call.ts';
+import { answerArchiveCall, archiveChangeOf } from '../../main/ipc/archive-call.ts';
 
 function recordingHost(answer: (method: MethodName, args: unknown) => Promise<Envelope<unknown>>) {
   const calls: { method: MethodName; args: unknown }[] = [];
@@ -53,7 +53,10 @@ describe('answerArchiveCall', () => {
     const host = okHost();
     const answer = await answerArchiveCall(host, { trusted: true, method: 'search', args: { query: 'solar' } });
     assert.deepEqual(answer, { ok: true, value: 'from the worker' });
-    assert.deepEqual(host.calls, [{ method: 'search', args: { query: 'solar', limit: 20, offset: 0 } }]);
+    // The contract's defaults filled in, whatever they are.
+    const parsed = contract.search.input.parse({ query: 'solar' });
+    assert.equal(parsed.limit, 20);
+    assert.deepEqual(host.calls, [{ method: 'search', args: parsed }]);
   });
 
   it('passes the worker’s error envelopes through unchanged', async () => {
@@ -68,5 +71,24 @@ describe('answerArchiveCall', () => {
     });
     const answer = await answerArchiveCall(host, { trusted: true, method: 'getStats', args: {} });
     assert.deepEqual(answer, { ok: false, error: { code: 'internal', message: 'worker gone' } });
+  });
+});
+
+describe('archiveChangeOf', () => {
+  const report = (imported: number) => ({
+    ok: true as const,
+    value: { imported, duplicates: 1, skipped: 0, failed: 0, items: [] },
+  });
+
+  it('reports an import that stored new articles', () => {
+    assert.deepEqual(archiveChangeOf('importPaths', report(3)), { reason: 'import', imported: 3 });
+  });
+
+  it('reports nothing for an import of duplicates only, a failed call, or any other method', () => {
+    assert.equal(archiveChangeOf('importPaths', report(0)), null);
+    assert.equal(archiveChangeOf('importPaths', { ok: false, error: { code: 'internal', message: 'x' } }), null);
+    assert.equal(archiveChangeOf('importPaths', { ok: true, value: null }), null);
+    assert.equal(archiveChangeOf('search', report(3)), null);
+    assert.equal(archiveChangeOf('getStats', report(3)), null);
   });
 });

@@ -35,6 +35,11 @@ describe('process boundaries', () => {
     assert.deepEqual(await filesContaining(/new\s+BrowserWindow\b/), ['main/window/create-window.ts']);
   });
 
+  it('opens external links only in main/window/open-external.ts', async () => {
+    // Any mention at all, `shell.openExternal(…)`, `shell['openExternal']`, a destructured import…
+    assert.deepEqual(await filesContaining(/openExternal/), ['main/window/open-external.ts']);
+  });
+
   it('keeps electron out of the archive core and the renderer', async () => {
     assert.deepEqual(await filesContaining(IMPORTS_ELECTRON, join(ROOT, 'archive')), []);
     assert.deepEqual(await filesContaining(IMPORTS_ELECTRON, join(ROOT, 'renderer')), []);

@@ -28,8 +28,8 @@ function fakeSession() {
 }
 
 const packaged: RendererSource = {
-  url: 'file:///opt/archive-reader/out/renderer/index.html',
-  appOrigin: 'file:///opt/archive-reader/out/renderer/',
+  url: 'app://archive-reader/index.html',
+  appOrigin: 'app://archive-reader/',
   devServerOrigin: null,
 };
 
@@ -52,6 +52,16 @@ describe('hardenSession', () => {
     assert.deepEqual(answer('beforeRequest', { url: 'https://example.com/pixel.gif' }), { cancel: true });
     assert.deepEqual(answer('beforeRequest', { url: 'ws://localhost:5173/' }), { cancel: true });
     assert.deepEqual(answer('beforeRequest', { url: `${packaged.appOrigin}assets/index.js` }), { cancel: false });
+    assert.deepEqual(answer('beforeRequest', { url: `${packaged.appOrigin}media/photo.jpg` }), { cancel: false });
+  });
+
+  it('cancels file: requests: the app’s files come from app://', () => {
+    const { session, answer } = fakeSession();
+    hardenSession(session, packaged);
+    assert.deepEqual(answer('beforeRequest', { url: 'file:///etc/passwd' }), { cancel: true });
+    assert.deepEqual(answer('beforeRequest', { url: 'file:///opt/archive-reader/out/renderer/index.html' }), {
+      cancel: true,
+    });
   });
 
   it('lets the dev server through in development', () => {
@@ -75,5 +85,7 @@ describe('hardenSession', () => {
       },
     );
     assert.deepEqual(answer('headersReceived', { url: 'file:///etc/passwd', responseHeaders: {} }), {});
+    // Media keeps the sandboxing policy the protocol handler gave it.
+    assert.deepEqual(answer('headersReceived', { url: 'app://archive-reader/media/x.svg', responseHeaders: {} }), {});
   });
 });

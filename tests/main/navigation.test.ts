@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appOriginOf, isAllowedExternalUrl, isAppUrl, navigationDecision } from '../../main/policy/navigation.ts';
+import {
+  appOriginOf,
+  isAllowedExternalUrl,
+  isAppPage,
+  isAppUrl,
+  navigationDecision,
+} from '../../main/policy/navigation.ts';
 
-const FILE_APP = appOriginOf('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html');
+const APP = appOriginOf('app://archive-reader/index.html');
 const DEV_APP = appOriginOf('http://localhost:5173/');
 
 const HOSTILE_URLS = [
@@ -48,38 +54,70 @@ const HOSTILE_URLS = [
   '',
 ];
 
-describe('isAppUrl', () => {
-  it('matches pages and assets under the built renderer folder', () => {
-    assert.equal(FILE_APP, 'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/');
-    assert.ok(isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html', FILE_APP));
-    assert.ok(isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html#/article/3', FILE_APP));
-    assert.ok(isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/assets/index.js', FILE_APP));
+describe('appOriginOf', () => {
+  it('names the app scheme’s origin and a dev server’s origin', () => {
+    assert.equal(APP, 'app://archive-reader/');
+    assert.equal(appOriginOf('app://archive-reader/'), 'app://archive-reader/');
+    assert.equal(DEV_APP, 'http://localhost:5173/');
   });
 
-  it('refuses other files, sibling folders, dot-segment escapes and UNC hosts', () => {
-    assert.ok(!isAppUrl('file:///etc/passwd', FILE_APP));
-    assert.ok(!isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer-evil/index.html', FILE_APP));
-    assert.ok(!isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/../main/index.js', FILE_APP));
-    assert.ok(!isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/%2e%2e/main/index.js', FILE_APP));
-    assert.ok(
-      !isAppUrl('file://attacker.example/opt/Archive%20Reader/resources/app.asar/out/renderer/index.html', FILE_APP),
-    );
-    assert.ok(!isAppUrl('https://example.com/index.html', FILE_APP));
+  it('refuses to make a file: folder, or any other scheme or host, the app', () => {
+    assert.throws(() => appOriginOf('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html'));
+    assert.throws(() => appOriginOf('app://other-host/index.html'));
+    assert.throws(() => appOriginOf('data:text/html,x'));
+  });
+});
+
+describe('isAppUrl', () => {
+  it('matches pages, assets and media of app://archive-reader', () => {
+    assert.ok(isAppUrl('app://archive-reader/index.html', APP));
+    assert.ok(isAppUrl('app://archive-reader/index.html#/article/3', APP));
+    assert.ok(isAppUrl('app://archive-reader/assets/index.js', APP));
+    assert.ok(isAppUrl('app://archive-reader/media/photo.jpg', APP));
+  });
+
+  it('refuses other hosts, credentials, other schemes and every file: URL', () => {
+    assert.ok(!isAppUrl('app://attacker.example/index.html', APP));
+    assert.ok(!isAppUrl('app://archive-reader.attacker.example/index.html', APP));
+    assert.ok(!isAppUrl('app://user:pass@archive-reader/index.html', APP));
+    assert.ok(!isAppUrl('apps://archive-reader/index.html', APP));
+    assert.ok(!isAppUrl('https://archive-reader/index.html', APP));
+    assert.ok(!isAppUrl('file:///etc/passwd', APP));
+    assert.ok(!isAppUrl('file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html', APP));
+    assert.ok(!isAppUrl('https://example.com/index.html', APP));
   });
 
   it('matches the dev server by origin only', () => {
-    assert.equal(DEV_APP, 'http://localhost:5173/');
     assert.ok(isAppUrl('http://localhost:5173/src/main.tsx', DEV_APP));
     assert.ok(!isAppUrl('http://localhost:5174/', DEV_APP));
     assert.ok(!isAppUrl('https://localhost:5173/', DEV_APP));
     assert.ok(!isAppUrl('http://127.0.0.1:5173/', DEV_APP));
     assert.ok(!isAppUrl('file:///src/main.tsx', DEV_APP));
+    assert.ok(!isAppUrl('app://archive-reader/index.html', DEV_APP));
   });
 
-  it('refuses malformed input and non-web app origins', () => {
-    assert.ok(!isAppUrl('not a url', FILE_APP));
-    assert.ok(!isAppUrl('file:///x', 'not a url'));
+  it('refuses malformed input and origins that are not the app’s', () => {
+    assert.ok(!isAppUrl('not a url', APP));
+    assert.ok(!isAppUrl('app://archive-reader/x', 'not a url'));
     assert.ok(!isAppUrl('data:text/html,x', 'data:text/html,x'));
+    assert.ok(!isAppUrl('file:///x/index.html', 'file:///x/'));
+  });
+});
+
+describe('isAppPage', () => {
+  it('is an app URL that is not stored media', () => {
+    assert.ok(isAppPage('app://archive-reader/index.html', APP));
+    assert.ok(isAppPage('app://archive-reader/', APP));
+    assert.ok(isAppPage('http://localhost:5173/', DEV_APP));
+    for (const url of [
+      'app://archive-reader/media/a.svg',
+      'app://archive-reader/media/dir/a.html',
+      'app://archive-reader/%6dedia/a.svg',
+      'app://archive-reader/media',
+      'app://archive-reader/assets/../media/a.svg',
+    ]) {
+      assert.ok(!isAppPage(url, APP), url);
+    }
   });
 });
 
@@ -104,14 +142,25 @@ describe('isAllowedExternalUrl', () => {
 });
 
 describe('navigationDecision', () => {
-  const main = { appOrigin: FILE_APP, isMainFrame: true };
-  const sub = { appOrigin: FILE_APP, isMainFrame: false };
+  const main = { appOrigin: APP, isMainFrame: true };
+  const sub = { appOrigin: APP, isMainFrame: false };
 
   it('allows the app’s own pages in any frame', () => {
-    const page = `${FILE_APP}index.html#/search?q=solar`;
+    const page = `${APP}index.html#/search?q=solar`;
     assert.equal(navigationDecision(page, main), 'allow');
     assert.equal(navigationDecision(page, sub), 'allow');
     assert.equal(navigationDecision('http://localhost:5173/', { appOrigin: DEV_APP, isMainFrame: true }), 'allow');
+  });
+
+  it('never loads stored media, or the renderer’s files from file:, as a document', () => {
+    for (const url of [
+      'app://archive-reader/media/evil.svg',
+      'app://archive-reader/%6dedia/evil.html',
+      'file:///opt/Archive%20Reader/resources/app.asar/out/renderer/index.html',
+    ]) {
+      assert.equal(navigationDecision(url, main), 'deny', url);
+      assert.equal(navigationDecision(url, sub), 'deny', url);
+    }
   });
 
   it('sends allowed links to the browser instead of loading them', () => {
@@ -128,7 +177,7 @@ describe('navigationDecision', () => {
   });
 
   it('denies everything else, in either frame', () => {
-    for (const url of HOSTILE_URLS.filter((u) => u !== 'about:blank')) {
+    for (const url of [...HOSTILE_URLS.filter((u) => u !== 'about:blank'), 'app://attacker.example/index.html']) {
       assert.equal(navigationDecision(url, main), 'deny', JSON.stringify(url));
       assert.equal(navigationDecision(url, sub), 'deny', JSON.stringify(url));
     }

@@ -18,14 +18,30 @@ describe('isRequestAllowed', () => {
     }
   });
 
-  it('lets local schemes through', () => {
+  it('lets the app’s own scheme and local schemes through', () => {
     for (const url of [
-      'file:///opt/archive-reader/out/renderer/index.html',
+      'app://archive-reader/index.html',
+      'app://archive-reader/assets/index-abc.js',
+      'app://archive-reader/media/photo.jpg',
       'data:image/png;base64,iVBORw0KGgo=',
-      'blob:file:///5f1c1f8e-0000-4000-8000-000000000000',
+      'blob:app://archive-reader/5f1c1f8e-0000-4000-8000-000000000000',
       'devtools://devtools/bundled/inspector.html',
     ]) {
       assert.equal(isRequestAllowed(url, null), true, url);
+    }
+  });
+
+  it('refuses file: (the app’s files come from app://) and app: on any other host', () => {
+    for (const url of [
+      'file:///opt/archive-reader/out/renderer/index.html',
+      'file:///etc/passwd',
+      'file:///C:/Windows/win.ini',
+      'file://attacker.example/share/x.png',
+      'app://attacker.example/x.png',
+      'app://archive-reader.evil/x.png',
+    ]) {
+      assert.equal(isRequestAllowed(url, null), false, url);
+      assert.equal(isRequestAllowed(url, 'http://localhost:5173'), false, url);
     }
   });
 
