@@ -12,6 +12,18 @@ export interface ImportedArticle {
   lang?: string | null;
   /** From the source's metadata; else estimated from the text. ISO 8601. */
   publishedAt?: string | null;
+  /** The reader's own state carried over from another reader's export. */
+  library?: CarriedLibrary;
+}
+
+/** What another reader's export says of an article: applied once the article is stored, new or not. */
+export interface CarriedLibrary {
+  tags?: string[];
+  bookmarked?: boolean;
+  status?: 'unread' | 'reading' | 'read';
+  /** Highlighted passages (found in the article's text by their quote) with their notes. */
+  highlights?: { quote: string; note?: string | null }[];
+  note?: string | null;
 }
 
 /** Where in a file an item was found, for files that hold many ("record 12", "item 3", "chapter 2"). */

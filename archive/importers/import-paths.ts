@@ -4,7 +4,8 @@ import type { ImportItem, ImportReport } from '../api/contract.ts';
 import type { ArticleStore, NewArticle } from '../articles/store.ts';
 import { estimatePublishedDate } from '../text/dates.ts';
 import { languageDetector } from '../text/detect-language.ts';
-import type { FileImporter, ImportedArticle, Position } from './file-importer.ts';
+import { LibraryCarrier } from './carry-library.ts';
+import type { CarriedLibrary, FileImporter, ImportedArticle, Position } from './file-importer.ts';
 import { IMPORTERS, importerFor } from './registry.ts';
 
 const BATCH_SIZE = 200;
@@ -62,12 +63,14 @@ export async function importPaths(
   const items: ImportItem[] = [];
   const add = (item: ImportItem) => items.push(item);
   // Articles waiting to be stored, each with the place of its line in the report (kept in file order).
-  let batch: { article: NewArticle; slot: number }[] = [];
+  let batch: { article: NewArticle; carried?: CarriedLibrary; slot: number }[] = [];
+  const carrier = new LibraryCarrier(store.db);
   const flush = () => {
     const outcomes = store.addMany(batch.map(({ article }) => article));
-    batch.forEach(({ article, slot }, index) => {
+    batch.forEach(({ article, carried, slot }, index) => {
       const outcome = outcomes[index] as (typeof outcomes)[number];
       const path = article.sourcePath as string;
+      if (!(outcome instanceof Error) && carried) carrier.apply(outcome.id, carried);
       if (outcome instanceof Error) {
         items[slot] = { path, status: 'failed', message: `could not be stored: ${describe(outcome)}` };
       } else if (outcome.status === 'imported') {
@@ -79,7 +82,7 @@ export async function importPaths(
     });
     batch = [];
   };
-  const complete = (imported: ImportedArticle, path: string): NewArticle => {
+  const complete = ({ library: _carried, ...imported }: ImportedArticle, path: string): NewArticle => {
     const text = `${imported.title}\n${imported.paragraphs.join('\n')}`;
     const lang = imported.lang ?? detectLanguage(text);
     const publishedAt = imported.publishedAt ?? estimatePublishedDate(text, lang);
@@ -108,6 +111,7 @@ export async function importPaths(
         }
         batch.push({
           article: complete(entry.article, where),
+          carried: entry.article.library,
           slot: items.push({ path: where, status: 'failed', message: 'not stored' }) - 1,
         });
         if (batch.length >= BATCH_SIZE) flush();
