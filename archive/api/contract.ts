@@ -156,7 +156,7 @@ export const contract = {
     }),
   },
   searchFacets: {
-    input: z.object({ query: z.string().max(1000) }),
+    input: z.object({ query: z.string().max(1000), asYouType: z.boolean().default(false) }),
     output: z.object({
       sources: z.array(facetSchema),
       languages: z.array(facetSchema),

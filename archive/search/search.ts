@@ -40,8 +40,9 @@ const HIGHLIGHTS = `${hl(0)} AS title_hl, ${hl(1)} AS lead_hl, ${hl(2)} AS body_
   o.title AS title_offsets, o.text AS text_offsets, o.lead_terms`;
 
 const ORDER: Record<Exclude<SearchSort, 'relevance'>, string> = {
-  newest: 'coalesce(a.published_at, a.imported_at) DESC, a.id DESC',
-  oldest: 'coalesce(a.published_at, a.imported_at) ASC, a.id ASC',
+  // Undated articles come after the dated ones either way, newest imports first.
+  newest: 'a.published_at IS NULL, a.published_at DESC, a.imported_at DESC, a.id DESC',
+  oldest: 'a.published_at IS NULL, a.published_at ASC, a.imported_at DESC, a.id DESC',
   title: 'a.title COLLATE NOCASE ASC, a.id ASC',
   added: 'a.imported_at DESC, a.id DESC',
 };
@@ -231,8 +232,8 @@ export class Searcher {
   }
 
   /** How many matching articles have each source, language, year and tag. */
-  facets(query: string): FacetsOutput {
-    const { parsed, expression, filters } = this.compile(query);
+  facets(query: string, asYouType = false): FacetsOutput {
+    const { parsed, expression, filters } = this.compile(query, asYouType);
     if (expression.fts === null && parsed.groups.length > 0) return { sources: [], languages: [], years: [], tags: [] };
     // The counts describe the list a search shows (a page by default), which goes on with partial
     // matches when fewer than a page have every word.

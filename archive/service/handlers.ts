@@ -46,7 +46,7 @@ export function createHandlers(db: ArchiveDb): ArchiveHandlers {
       return report;
     },
     search: ({ query, limit, offset, sort, asYouType }) => searcher.search(query, { limit, offset, sort, asYouType }),
-    searchFacets: ({ query }) => searcher.facets(query),
+    searchFacets: ({ query, asYouType }) => searcher.facets(query, asYouType),
     getArticle: ({ id }) => {
       const article = found(store.get(id), 'article', id);
       return {

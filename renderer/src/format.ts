@@ -77,3 +77,15 @@ export function segments(text: string, highlights: readonly (readonly [number, n
   if (cursor < text.length) result.push({ text: text.slice(cursor), highlighted: false });
   return result;
 }
+
+/** "français" → "Français", for a name that starts a label rather than a sentence's middle. */
+export function capitalize(text: string, uiLanguage: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const head = String.fromCodePoint(first);
+  return head.toLocaleUpperCase(uiLanguage) + text.slice(head.length);
+}
+
+export function formatNumber(value: number, uiLanguage: string): string {
+  return new Intl.NumberFormat(uiLanguage).format(value);
+}

@@ -1,14 +1,24 @@
 import { useMemo, useSyncExternalStore } from 'react';
+import type { SearchSort } from '../../archive/api/contract.ts';
 
-export type Route = { view: 'library' } | { view: 'search'; query: string } | { view: 'article'; id: number };
+export type Route =
+  { view: 'library' } | { view: 'search'; query: string; sort: ResultSort } | { view: 'article'; id: number };
 export type ListRoute = Exclude<Route, { view: 'article' }>;
+
+/** The orders the results can be shown in (the core may know more). */
+export const SORTS = ['relevance', 'newest', 'oldest'] as const satisfies readonly SearchSort[];
+export type ResultSort = (typeof SORTS)[number];
+
+const isSort = (value: string | null): value is ResultSort => SORTS.includes(value as ResultSort);
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const article = /^\/article\/(\d+)$/.exec(path);
   if (article) return { view: 'article', id: Number(article[1]) };
-  const query = new URLSearchParams(search).get('q')?.trim();
-  if (path === '/search' && query) return { view: 'search', query };
+  const params = new URLSearchParams(search);
+  const query = params.get('q')?.trim();
+  const sort = params.get('sort');
+  if (path === '/search' && query) return { view: 'search', query, sort: isSort(sort) ? sort : 'relevance' };
   return { view: 'library' };
 }
 
@@ -17,7 +27,8 @@ export function routeHash(route: Route): string {
     case 'library':
       return '#/';
     case 'search':
-      return `#/search?${new URLSearchParams({ q: route.query })}`;
+      // Relevance is the default, so it stays out of the address.
+      return `#/search?${new URLSearchParams({ q: route.query, ...(route.sort !== 'relevance' && { sort: route.sort }) })}`;
     case 'article':
       return `#/article/${route.id}`;
   }

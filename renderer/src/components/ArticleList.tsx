@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary, SearchResult } from '../../../archive/api/contract.ts';
-import { formatDate, isRtl, languageName, origin, readingMinutes, segments } from '../format.ts';
+import { isRtl, languageName, origin, readingMinutes, segments } from '../format.ts';
 import type { Paged } from '../paged.ts';
 import { routeHash } from '../route.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { PublishedDate } from './PublishedDate.tsx';
 
-type Item = ArticleSummary & Partial<Pick<SearchResult, 'snippet' | 'titleHighlights'>>;
+type Item = ArticleSummary & Partial<Pick<SearchResult, 'snippet' | 'titleHighlights' | 'matchedAll'>>;
 
 interface ArticleListProps {
   paged: Paged<Item>;
@@ -15,14 +16,35 @@ interface ArticleListProps {
 export function ArticleList({ paged, testIds }: ArticleListProps) {
   const { t } = useTranslation();
   const { page, loading, error, loadMore } = paged;
+  const items = page?.items ?? [];
+  // A relaxed search lists every article with all the words first, then those with only some.
+  const split = page?.relaxed ? items.findIndex((item) => item.matchedAll === false) : -1;
+  const full = split === -1 ? items : items.slice(0, split);
+  const partial = split === -1 ? [] : items.slice(split);
+  const card = (item: Item) => (
+    <ArticleCard key={item.id} item={item} itemTestId={testIds.item} titleTestId={testIds.title} />
+  );
   return (
     <>
-      {page && page.items.length > 0 && (
+      {full.length > 0 && (
         <ol className="article-list" data-testid={testIds.list} aria-busy={loading}>
-          {page.items.map((item) => (
-            <ArticleCard key={item.id} item={item} itemTestId={testIds.item} titleTestId={testIds.title} />
-          ))}
+          {full.map(card)}
         </ol>
+      )}
+      {partial.length > 0 && (
+        <>
+          <div className="relaxed-notice" data-testid="relaxed-notice" role="note">
+            <p>{full.length > 0 ? t('results.relaxed') : t('results.relaxedOnly')}</p>
+          </div>
+          <ol
+            className="article-list"
+            data-testid={`${testIds.list}-partial`}
+            aria-label={t('results.partialLabel')}
+            aria-busy={loading}
+          >
+            {partial.map(card)}
+          </ol>
+        </>
       )}
       {error !== null && <ErrorMessage error={error} />}
       {loading ? (
@@ -42,9 +64,8 @@ export function ArticleList({ paged, testIds }: ArticleListProps) {
 }
 
 function ArticleCard({ item, itemTestId, titleTestId }: { item: Item; itemTestId: string; titleTestId?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const from = origin(item);
-  const date = item.publishedAt ?? item.importedAt;
   const dir = isRtl(item.lang) ? 'rtl' : undefined;
   const lang = item.lang ?? undefined;
   return (
@@ -56,9 +77,14 @@ function ArticleCard({ item, itemTestId, titleTestId }: { item: Item; itemTestId
       </h2>
       <p className="card-meta">
         {from && <span className="card-origin">{from}</span>}
-        <time dateTime={date}>{formatDate(date, i18n.language)}</time>
+        <PublishedDate article={item} />
         <span>{t('reader.minutes', { count: readingMinutes(item.wordCount) })}</span>
         {item.lang && <LanguageBadge lang={item.lang} />}
+        {item.matchedAll === false && (
+          <span className="badge badge-partial" data-testid="partial-match" title={t('results.partialHint')}>
+            {t('results.partial')}
+          </span>
+        )}
       </p>
       {item.snippet && (
         <p className="card-snippet" data-testid="result-snippet" lang={lang} dir={dir}>

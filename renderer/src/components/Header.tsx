@@ -1,62 +1,87 @@
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMac, searchShortcut } from '../platform.ts';
+import { SearchHelp } from './SearchHelp.tsx';
 
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 120;
+
+export interface SearchRequest {
+  query: string;
+  /** Still being typed: the last word is a prefix. */
+  asYouType: boolean;
+}
 
 interface HeaderProps {
   /** The query the current list shows. */
   query: string;
   /** The article open in the reader, if any. */
   articleId: number | null;
-  onSearch: (query: string) => void;
+  onSearch: (request: SearchRequest) => void;
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
 }
 
 export function Header({ query, articleId, onSearch }: HeaderProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(query);
   const input = useRef<HTMLInputElement>(null);
-  // The last query this box asked for: a different incoming query came from back/forward.
-  const sent = useRef(query);
+  // The last search this box asked for: a different incoming query came from elsewhere (history,
+  // a link, a facet), and the box shows it.
+  const sent = useRef<SearchRequest>({ query, asYouType: false });
 
   useEffect(() => {
-    if (query === sent.current) return;
-    sent.current = query;
+    if (query === sent.current.query) return;
+    sent.current = { query, asYouType: false };
     setValue(query);
   }, [query]);
 
   // Opening an article drops a search still being typed, so that it cannot fire later and leave the
   // reader; the box shows again the query of the list the article was opened from.
   useEffect(() => {
-    if (articleId !== null) setValue(sent.current);
+    if (articleId !== null) setValue(sent.current.query);
   }, [articleId]);
 
-  function submit(next: string): void {
-    sent.current = next;
-    onSearch(next);
+  function submit(request: SearchRequest): void {
+    sent.current = request;
+    onSearch(request);
   }
 
-  const submitTyped = useEffectEvent(submit);
+  // Searches as the user types, the last word as a prefix; a trailing space means it is complete.
+  // Only a word being completed makes the same query worth searching again; and a search submitted
+  // with Enter meanwhile has already done it.
+  const submitTyped = useEffectEvent((request: SearchRequest) => {
+    const last = sent.current;
+    if (request.query === last.query && !(last.asYouType && !request.asYouType)) return;
+    submit(request);
+  });
   useEffect(() => {
     const next = value.trim();
-    if (next === sent.current) return;
-    const timer = setTimeout(() => submitTyped(next), DEBOUNCE_MS);
+    const asYouType = next !== '' && !/\s$/.test(value);
+    const timer = setTimeout(() => submitTyped({ query: next, asYouType }), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [value]);
 
   useEffect(() => {
-    function focusOnSlash(event: KeyboardEvent): void {
-      const target = event.target as HTMLElement;
-      if (event.key !== '/' || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    function focusSearch(event: KeyboardEvent): void {
+      const ctrlK = event.key.toLowerCase() === 'k' && (isMac ? event.metaKey : event.ctrlKey) && !event.altKey;
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (!ctrlK && !(slash && !isTextField(event.target))) return;
+      // A shortcut pressed in a modal dialog (the help) would reach a box it cannot use.
+      if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
       input.current?.focus();
+      input.current?.select();
     }
-    window.addEventListener('keydown', focusOnSlash);
-    return () => window.removeEventListener('keydown', focusOnSlash);
+    window.addEventListener('keydown', focusSearch);
+    return () => window.removeEventListener('keydown', focusSearch);
   }, []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    submit(value.trim());
+    submit({ query: value.trim(), asYouType: false });
   }
 
   return (
@@ -69,30 +94,38 @@ export function Header({ query, articleId, onSearch }: HeaderProps) {
           </svg>
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        <form className="search" role="search" onSubmit={onSubmit}>
-          <label className="visually-hidden" htmlFor="search-input">
-            {t('search.label')}
-          </label>
-          <svg className="search-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="11" cy="11" r="6.5" />
-            <path d="m16 16 4.5 4.5" />
-          </svg>
-          <input
-            ref={input}
-            id="search-input"
-            data-testid="search-input"
-            type="search"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            placeholder={t('search.placeholder')}
-            autoComplete="off"
-            spellCheck={false}
-            enterKeyHint="search"
-          />
-          <kbd className="search-hint" aria-hidden="true">
-            /
-          </kbd>
-        </form>
+        <div className="search-area">
+          <form className="search" role="search" onSubmit={onSubmit}>
+            <label className="visually-hidden" htmlFor="search-input">
+              {t('search.label')}
+            </label>
+            <svg className="search-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <circle cx="11" cy="11" r="6.5" />
+              <path d="m16 16 4.5 4.5" />
+            </svg>
+            <input
+              ref={input}
+              id="search-input"
+              data-testid="search-input"
+              type="search"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              placeholder={t('search.placeholder')}
+              aria-keyshortcuts={isMac ? '/ Meta+K' : '/ Control+K'}
+              aria-describedby="search-shortcut"
+              autoComplete="off"
+              spellCheck={false}
+              enterKeyHint="search"
+            />
+            <kbd className="search-hint" aria-hidden="true">
+              /
+            </kbd>
+            <span className="visually-hidden" id="search-shortcut">
+              {t('search.shortcut', { keys: searchShortcut })}
+            </span>
+          </form>
+          <SearchHelp />
+        </div>
       </div>
     </header>
   );

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
-import { formatDate, isRtl, languageName, origin, paragraphs, readingMinutes } from '../format.ts';
+import { isRtl, languageName, origin, paragraphs, readingMinutes } from '../format.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { PublishedDate } from './PublishedDate.tsx';
 
 interface ReaderProps {
   id: number;
@@ -72,11 +73,7 @@ function ArticleView({ article }: { article: Article }) {
         <p className="reader-meta" data-testid="reader-meta" lang={i18n.language} dir={i18n.dir()}>
           {from && <span className="reader-origin">{from}</span>}
           {article.author && <span>{t('reader.by', { author: article.author })}</span>}
-          {article.publishedAt ? (
-            <span>{t('reader.published', { date: formatDate(article.publishedAt, i18n.language) })}</span>
-          ) : (
-            <span>{t('reader.imported', { date: formatDate(article.importedAt, i18n.language) })}</span>
-          )}
+          <PublishedDate article={article} long />
           {article.lang && <span>{languageName(article.lang, i18n.language)}</span>}
           <span>{t('reader.words', { count: article.wordCount })}</span>
           <span>{t('reader.minutes', { count: readingMinutes(article.wordCount) })}</span>
