@@ -1,6 +1,7 @@
+import type { Transaction } from 'better-sqlite3';
 import type { ArchiveDb } from '../db/open.ts';
 import type { Article, ArticleSummary } from '../api/contract.ts';
-import { analyseField } from '../text/analyze.ts';
+import { analyseField, type AnalysedField } from '../text/analyze.ts';
 import { contentHash } from './content-hash.ts';
 import { packOffsets } from '../text/offsets.ts';
 import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './summary.ts';
@@ -25,6 +26,16 @@ export type StoredArticle = Omit<Article, 'position' | 'note' | 'highlights' | '
 
 export type StoreOutcome = { status: 'imported'; id: number } | { status: 'duplicate'; id: number };
 
+/** An article's title and text as the index stores them. */
+interface IndexAnalysis {
+  title: AnalysedField;
+  text: AnalysedField;
+  /** The text's terms; the first `leadTerms` are the lead's. */
+  terms: string[];
+  leadTerms: number;
+  wordCount: number;
+}
+
 interface ArticleRow extends SummaryRow {
   text: string;
   html: string | null;
@@ -36,8 +47,10 @@ interface ArticleRow extends SummaryRow {
 export class ArticleStore {
   readonly db: ArchiveDb;
   private readonly statements;
-  private readonly addTransaction: (article: NewArticle, importedAt: string) => StoreOutcome;
-  private readonly batchTransaction: (articles: readonly NewArticle[], importedAt: string) => StoreOutcome[];
+  private readonly addTransaction: Transaction<(article: NewArticle, importedAt: string) => StoreOutcome>;
+  private readonly batchTransaction: Transaction<
+    (articles: readonly NewArticle[], importedAt: string) => StoreOutcome[]
+  >;
   // (form, term) pairs known to be in the vocabulary table, so each is written once per session.
   private readonly knownVocabulary = new Set<string>();
 
@@ -60,13 +73,16 @@ export class ArticleStore {
         'INSERT INTO article_offsets (article_id, title, text, lead_terms) VALUES (?, ?, ?, ?)',
       ),
       insertVocabulary: db.prepare('INSERT OR IGNORE INTO vocabulary (form, term) VALUES (?, ?)'),
+      setWordCount: db.prepare<[{ id: number; count: number }]>(
+        'UPDATE articles SET word_count = @count WHERE id = @id AND word_count <> @count',
+      ),
       get: db.prepare<[number], ArticleRow>(
         `SELECT ${SUMMARY_SELECT}, a.text, a.html, a.author, a.content_hash FROM ${SUMMARY_FROM} WHERE a.id = ?`,
       ),
       summary: db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE a.id = ?`),
       list: db.prepare<[number, number], SummaryRow>(
         `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM}
-         ORDER BY coalesce(a.published_at, a.imported_at) DESC, a.id DESC LIMIT ? OFFSET ?`,
+         ORDER BY a.published_at IS NULL, a.published_at DESC, a.imported_at DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
       languages: db.prepare<[], { lang: string | null; count: number }>(
@@ -81,7 +97,9 @@ export class ArticleStore {
    */
   add(article: NewArticle, importedAt = new Date().toISOString()): StoreOutcome {
     try {
-      return this.addTransaction(article, importedAt);
+      // IMMEDIATE: take the write lock before the duplicate check reads, so another process writing
+      // meanwhile (the app while the CLI imports) is waited for instead of failing with SQLITE_BUSY_SNAPSHOT.
+      return this.addTransaction.immediate(article, importedAt);
     } catch (error) {
       this.knownVocabulary.clear();
       throw error;
@@ -94,7 +112,7 @@ export class ArticleStore {
    */
   addMany(articles: readonly NewArticle[], importedAt = new Date().toISOString()): (StoreOutcome | Error)[] {
     try {
-      return this.batchTransaction(articles, importedAt);
+      return this.batchTransaction.immediate(articles, importedAt);
     } catch {
       this.knownVocabulary.clear();
       return articles.map((article) => {
@@ -113,15 +131,10 @@ export class ArticleStore {
     const existing = this.statements.findByHash.get(hash);
     if (existing) return { status: 'duplicate', id: existing.id };
 
-    const title = analyseField(article.title, article.lang);
-    const analysed = analyseField(text, article.lang);
     // A lead is the first paragraph of several; an article of one paragraph is all body, or its
     // every word would carry the lead's weight.
     const leadEnd = article.paragraphs.length > 1 ? (article.paragraphs[0]?.length ?? 0) : 0;
-    const terms = analysed.terms === '' ? [] : analysed.terms.split(' ');
-    let leadTerms = 0;
-    while (leadTerms < terms.length && (analysed.offsets[leadTerms * 2] ?? Infinity) < leadEnd) leadTerms++;
-
+    const analysis = this.analyse(article.title, text, leadEnd, article.lang);
     const { lastInsertRowid } = this.statements.insert.run({
       title: article.title,
       text,
@@ -135,19 +148,46 @@ export class ArticleStore {
       importedAt,
       contentHash: hash,
       sourcePath: article.sourcePath ?? null,
-      wordCount: analysed.wordCount,
+      wordCount: analysis.wordCount,
     });
     const id = Number(lastInsertRowid);
+    this.writeIndex(id, analysis);
+    return { status: 'imported', id };
+  }
+
+  /**
+   * Writes a stored article's index rows again (full-text terms, offsets, vocabulary) from its
+   * title and text, exactly as storing it did; for rebuilding the index. Its old rows must be gone.
+   * The lead is read back as the text before the first blank line (paragraphs are stored joined by one).
+   */
+  reindexStored(article: { id: number; title: string; text: string; lang: string | null }): void {
+    const blank = article.text.indexOf('\n\n');
+    const analysis = this.analyse(article.title, article.text, blank === -1 ? 0 : blank, article.lang);
+    this.writeIndex(article.id, analysis);
+    this.statements.setWordCount.run({ id: article.id, count: analysis.wordCount });
+  }
+
+  /** The analysis of an article for its index: terms of the title, and of the text split into lead and body. */
+  private analyse(title: string, text: string, leadEnd: number, lang: string | null): IndexAnalysis {
+    const analysedTitle = analyseField(title, lang);
+    const analysed = analyseField(text, lang);
+    const terms = analysed.terms === '' ? [] : analysed.terms.split(' ');
+    let leadTerms = 0;
+    while (leadTerms < terms.length && (analysed.offsets[leadTerms * 2] ?? Infinity) < leadEnd) leadTerms++;
+    return { title: analysedTitle, text: analysed, terms, leadTerms, wordCount: analysed.wordCount };
+  }
+
+  private writeIndex(id: number, analysis: IndexAnalysis): void {
+    const { title, text, terms, leadTerms } = analysis;
     this.statements.insertFts.run(
       id,
       title.terms,
       terms.slice(0, leadTerms).join(' '),
       terms.slice(leadTerms).join(' '),
     );
-    this.statements.insertOffsets.run(id, packOffsets(title.offsets), packOffsets(analysed.offsets), leadTerms);
+    this.statements.insertOffsets.run(id, packOffsets(title.offsets), packOffsets(text.offsets), leadTerms);
     this.addVocabulary(title.vocabulary);
-    this.addVocabulary(analysed.vocabulary);
-    return { status: 'imported', id };
+    this.addVocabulary(text.vocabulary);
   }
 
   private addVocabulary(vocabulary: Map<string, string>): void {

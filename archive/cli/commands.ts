@@ -19,6 +19,8 @@ import { startServer } from '../serve/server.ts';
 import { createHandlers } from '../service/handlers.ts';
 import { startArchiveHost } from '../service/host.ts';
 import { snippetHtml, snippetTerminal } from './output.ts';
+import { backupCommand, checkCommand, reindexCommand, restoreCommand } from './safety-commands.ts';
+import { describeStartup } from '../safety/startup-check.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface CommandContext {
@@ -30,6 +32,10 @@ export interface CommandContext {
   stdin: boolean;
   port: string | undefined;
   host: string | undefined;
+  /** serve: the bearer token write methods need. */
+  token: string | undefined;
+  /** backup: the file to write. */
+  to: string | undefined;
   positionals: string[];
 }
 
@@ -45,7 +51,8 @@ async function withArchive<T>(context: CommandContext, create: boolean, run: (ca
       `there is no archive at ${context.archivePath} yet: import articles first ("archive-reader import <folder>")`,
     );
   }
-  const { db } = await openArchive(context.archivePath);
+  const { db, startup } = await openArchive(context.archivePath);
+  for (const line of describeStartup(startup)) process.stderr.write(`${line}\n`);
   const handlers: ArchiveHandlers = createHandlers(db);
   try {
     return await run(async (method, args) => unwrap(await dispatch(handlers, method, args)) as Output<typeof method>);
@@ -194,8 +201,15 @@ const showCommand: Command = async (context) => {
 const serveCommand: Command = async (context) => {
   const port = integerOption(context.port, 'port', 4310);
   const host = await startArchiveHost({ archivePath: context.archivePath });
-  const server = await startServer({ host, port, address: context.host ?? '127.0.0.1' });
+  for (const line of describeStartup(host.startup)) process.stderr.write(`${line}\n`);
+  const server = await startServer({ host, port, address: context.host ?? '127.0.0.1', token: context.token });
   process.stdout.write(`Archive Reader is serving ${context.archivePath} at ${server.url}\n`);
+  if (server.access === 'read-only') {
+    process.stderr.write(
+      'The API is read-only on this address (search and reading only): give --token TOKEN to allow changes ' +
+        'with "Authorization: Bearer TOKEN".\n',
+    );
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -211,4 +225,8 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   show: showCommand,
   serve: serveCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  reindex: reindexCommand,
+  check: checkCommand,
 };

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../api/envelope.ts';
-import { ArchiveTooNewError, NotAnArchiveError } from '../db/errors.ts';
+import { BackupError } from '../backup/backups.ts';
+import { ArchiveDamagedError, ArchiveTooNewError, NotAnArchiveError } from '../db/errors.ts';
 import { defaultArchivePath } from '../paths.ts';
 import { COMMANDS, type CommandContext } from './commands.ts';
 import { UsageError } from './usage-error.ts';
@@ -14,6 +15,8 @@ const OPTIONS = {
   stdin: { type: 'boolean', default: false },
   port: { type: 'string' },
   host: { type: 'string' },
+  token: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -25,6 +28,10 @@ Commands:
   search "<query>"               Search the archive (or --stdin: one query per line)
   show <id>                      Print one article
   serve                          Serve the app and its API over HTTP on 127.0.0.1
+  backup [--to FILE]             Back the archive up (into backups/ beside it, keeping the newest 7)
+  restore <backup-file>          Put a backup in the archive's place (the current file is kept aside)
+  reindex                        Rebuild the full-text index from the stored articles
+  check                          Check the archive's integrity (SQLite and the full-text index)
 
 Options:
   --archive FILE   Archive to use (default: ${defaultArchivePath()})
@@ -34,7 +41,10 @@ Options:
   --facets         search: also count the matches by language, year, source and tag
   --stdin          search: read one query per line, print one JSON line of results per query
   --port N         serve: port (default 4310; 0 picks a free one)
-  --host ADDR      serve: address to listen on (default 127.0.0.1)
+  --host ADDR      serve: address to listen on (default 127.0.0.1); on another address the API is
+                   read-only unless --token is given
+  --token TOKEN    serve: write methods need "Authorization: Bearer TOKEN" (or ARCHIVE_READER_TOKEN)
+  --to FILE        backup: write the backup to FILE instead of the backups/ folder
   -h, --help       Show this help
 
 Search syntax:
@@ -82,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     stdin: parsed.values.stdin,
     port: parsed.values.port,
     host: parsed.values.host,
+    token: parsed.values.token ?? (process.env.ARCHIVE_READER_TOKEN || undefined),
+    to: parsed.values.to,
     positionals,
   };
   try {
@@ -92,7 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const known =
-      error instanceof ApiError || error instanceof ArchiveTooNewError || error instanceof NotAnArchiveError;
+      error instanceof ApiError ||
+      error instanceof ArchiveTooNewError ||
+      error instanceof NotAnArchiveError ||
+      error instanceof ArchiveDamagedError ||
+      error instanceof BackupError;
     process.stderr.write(
       `archive-reader ${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`,
     );

@@ -16,7 +16,22 @@ export class ArchiveTooNewError extends Error {
 /** The file exists but is not an archive (not SQLite, or damaged). */
 export class NotAnArchiveError extends Error {
   constructor(path: string, cause: unknown) {
-    super(`${path} is not an Archive Reader archive: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`${path} is not an Archive Reader archive: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'NotAnArchiveError';
+  }
+}
+
+/** The archive is damaged and could not be repaired (no sound backup); it has been left as it was. */
+export class ArchiveDamagedError extends Error {
+  readonly problems: string[];
+  constructor(path: string, problems: string[], detail: string) {
+    super(
+      `The archive ${path} is damaged (${problems.slice(0, 3).join('; ')}) and ${detail}. ` +
+        'It has been left as it is: copy it somewhere safe before trying anything else.',
+    );
+    this.name = 'ArchiveDamagedError';
+    this.problems = problems;
   }
 }

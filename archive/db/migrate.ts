@@ -1,20 +1,33 @@
 import type { Database } from 'better-sqlite3';
+import { takeBackup } from '../backup/backups.ts';
 import { ArchiveTooNewError } from './errors.ts';
 import type { Migration } from './migrations/migration.ts';
 
 export interface MigrationOutcome {
   from: number;
   to: number;
-  /** Copy of the archive taken before migrating, when it already held a schema. */
+  /** Backup taken before migrating (in the rotation folder), when the archive already held a schema. */
   backupPath: string | null;
+}
+
+export interface MigrateOptions {
+  /** Backups kept in the rotation (default 7). */
+  keepBackups?: number;
+  now?: Date;
 }
 
 /**
  * Brings the schema to the newest version. All pending migrations run in one transaction, so a
  * failure (or a crash) leaves the previous schema intact; an archive that already had a schema is
- * first copied with SQLite's online backup.
+ * first backed up with SQLite's online backup, into the backup rotation beside it. Another process
+ * migrating the same file meanwhile is waited for (the version is read again inside the transaction).
  */
-export async function migrate(db: Database, path: string, migrations: readonly Migration[]): Promise<MigrationOutcome> {
+export async function migrate(
+  db: Database,
+  path: string,
+  migrations: readonly Migration[],
+  options: MigrateOptions = {},
+): Promise<MigrationOutcome> {
   const from = db.pragma('user_version', { simple: true }) as number;
   const to = migrations.length;
   if (from > to) throw new ArchiveTooNewError(path, from, to);
@@ -22,15 +35,23 @@ export async function migrate(db: Database, path: string, migrations: readonly M
 
   let backupPath: string | null = null;
   if (from > 0 && path !== ':memory:') {
-    backupPath = `${path}.before-schema-${to}.bak`;
-    await db.backup(backupPath);
+    const backup = await takeBackup(db, path, {
+      reason: `before-schema-${to}`,
+      keep: options.keepBackups,
+      now: options.now,
+    });
+    backupPath = backup.path;
   }
-  const pending = migrations.slice(from);
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
-  return { from, to, backupPath };
+  const ran = db
+    .transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > to) throw new ArchiveTooNewError(path, current, to);
+      for (const migration of migrations.slice(current)) {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      return current;
+    })
+    .immediate();
+  return { from: ran, to, backupPath };
 }

@@ -1,13 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { isMethodName } from '../api/contract.ts';
+import { isMethodName, type MethodName } from '../api/contract.ts';
 import type { ApiErrorCode, Envelope } from '../api/envelope.ts';
 import type { ArchiveHost } from '../service/host.ts';
+import { accessFor, allowedHostNames, bearerMatches, isReadMethod, type Access } from './access.ts';
 import { readStatic } from './static-files.ts';
 
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const MAX_BODY_BYTES = 1024 * 1024;
+/** API calls answered at once; past this a request gets 503 at once rather than queueing without end. */
+const MAX_CONCURRENT_CALLS = 128;
+/** Time a client has to send a whole request (slow clients hold no connection for ever). */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A read call not answered in this time gets 503 (the archive is busy, e.g. with a long import). */
+const READ_CALL_TIMEOUT_MS = 30_000;
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -35,15 +42,29 @@ export interface ServeOptions {
   /** Address to listen on; loopback unless the user asks for more. */
   address?: string;
   uiDir?: string;
+  /** Write methods then need "Authorization: Bearer <token>"; without one, a non-loopback server is read-only. */
+  token?: string;
+  maxConcurrentCalls?: number;
+  requestTimeoutMs?: number;
+  readCallTimeoutMs?: number;
 }
 
 export interface RunningServer {
   url: string;
+  /** Who may call write methods (see accessFor). */
+  access: Access;
   close(): Promise<void>;
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, {
+    ...extra,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -54,13 +75,22 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function sendEnvelope(response: ServerResponse, envelope: Envelope<unknown>): void {
-  const status = envelope.ok ? 200 : STATUS[envelope.error.code];
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope));
+function sendEnvelope(
+  response: ServerResponse,
+  envelope: Envelope<unknown>,
+  status = envelope.ok ? 200 : STATUS[envelope.error.code],
+  extra: Record<string, string> = {},
+): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope), extra);
 }
 
 function fail(response: ServerResponse, code: ApiErrorCode, message: string): void {
   sendEnvelope(response, { ok: false, error: { code, message } });
+}
+
+/** 503: the server is busy; the client may try again shortly. */
+function busy(response: ServerResponse, message: string): void {
+  sendEnvelope(response, { ok: false, error: { code: 'internal', message } }, 503, { 'Retry-After': '1' });
 }
 
 /** The body as text, or null past MAX_BODY_BYTES; read to the end either way so the client sees an answer, not a reset. */
@@ -80,12 +110,52 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
  */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
   const uiDir = options.uiDir ?? DEFAULT_UI_DIR;
-  const server = createServer(async (request, response) => {
+  const address = options.address ?? '127.0.0.1';
+  const access = accessFor(address, options.token);
+  const hostNames = allowedHostNames(address);
+  const maxCalls = options.maxConcurrentCalls ?? MAX_CONCURRENT_CALLS;
+  const readTimeout = options.readCallTimeoutMs ?? READ_CALL_TIMEOUT_MS;
+  let calls = 0;
+
+  /** Null when the caller may use the method, else why not. */
+  const refusal = (method: MethodName, request: IncomingMessage): string | null => {
+    if (isReadMethod(method) || access === 'read-write') return null;
+    if (access === 'read-only') {
+      return `${method} changes the archive, and this server is read-only: it listens on ${address} without a token.`;
+    }
+    const header = request.headers.authorization;
+    return bearerMatches(header, options.token as string)
+      ? null
+      : `${method} changes the archive: it needs the header "Authorization: Bearer <token>" with this server's token.`;
+  };
+
+  const call = async (method: MethodName, args: unknown): Promise<Envelope<unknown> | null> => {
+    if (!isReadMethod(method)) return options.host.call(method, args);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), readTimeout)));
+    try {
+      return await Promise.race([options.host.call(method, args), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 10_000),
+    // How often Node looks for requests past their timeout (its default, 30 s, would let them run on).
+    connectionsCheckingInterval: Math.min(1000, requestTimeout),
+  };
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = await readBody(request);
     // Only names that resolve to this machine, so a web page cannot reach the API by DNS rebinding.
-    const hostName = (request.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    if (!['127.0.0.1', 'localhost', '::1', options.address ?? '127.0.0.1'].includes(hostName)) {
+    const hostName = (request.headers.host ?? '')
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase();
+    if (!hostNames.has(hostName)) {
       fail(response, 'forbidden', 'This server only answers requests addressed to its own host name.');
       return;
     }
@@ -94,6 +164,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       if (request.method !== 'POST')
         return fail(response, 'invalid_argument', 'API calls are POST requests with JSON arguments.');
       if (!isMethodName(method)) return fail(response, 'unknown_method', `Unknown method: ${method}`);
+      const refused = refusal(method, request);
+      if (refused) return fail(response, 'forbidden', refused);
       if (body === null) return fail(response, 'invalid_argument', 'The request body is larger than 1 MB.');
       let args: unknown;
       try {
@@ -101,7 +173,15 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       } catch {
         return fail(response, 'invalid_argument', 'The request body is not valid JSON.');
       }
-      sendEnvelope(response, await options.host.call(method, args));
+      if (calls >= maxCalls) return busy(response, `The server is answering ${calls} calls; try again in a moment.`);
+      calls++;
+      try {
+        const envelope = await call(method, args);
+        if (envelope) sendEnvelope(response, envelope);
+        else busy(response, `The archive did not answer within ${readTimeout / 1000} s (busy with an import?).`);
+      } finally {
+        calls--;
+      }
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -113,15 +193,26 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       return;
     }
     send(response, 200, file.type, file.body);
+  };
+  const server = createServer(serverOptions, (request, response) => {
+    // A client that goes away (or times out) mid-request ends its own request, never the server.
+    handle(request, response).catch(() => {
+      if (!response.headersSent && !response.destroyed)
+        fail(response, 'invalid_argument', 'The request was cut short.');
+      else response.destroy();
+    });
   });
+
+  server.maxConnections = 512;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.address ?? '127.0.0.1', () => {
-      const { port, address } = server.address() as AddressInfo;
-      const shown = address.includes(':') ? `[${address}]` : address;
+    server.listen(options.port, address, () => {
+      const { port, address: bound } = server.address() as AddressInfo;
+      const shown = bound.includes(':') ? `[${bound}]` : bound;
       resolve({
         url: `http://${shown}:${port}/`,
+        access,
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

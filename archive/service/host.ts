@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { MethodName } from '../api/contract.ts';
 import type { Envelope } from '../api/envelope.ts';
+import type { StartupReport } from '../safety/startup-check.ts';
 import type { WorkerReply, WorkerRequest, WorkerStartup } from './protocol.ts';
 
 /** The archive core running in its own thread, reached by message passing. */
 export interface ArchiveHost {
+  /** What opening the archive found and did (a check after an unclean exit, a repair); show its messages. */
+  startup: StartupReport;
   call(method: MethodName, args: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export function startArchiveHost(options: { archivePath: string; workerUrl?: URL
       switch (reply.type) {
         case 'ready':
           resolveStart({
+            startup: reply.startup,
             call(method, args) {
               const id = nextId++;
               return new Promise((resolve) => {

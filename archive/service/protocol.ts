@@ -1,4 +1,5 @@
 import type { Envelope } from '../api/envelope.ts';
+import type { StartupReport } from '../safety/startup-check.ts';
 
 /** Messages between an ArchiveHost and its worker. */
 export interface WorkerStartup {
@@ -8,7 +9,7 @@ export interface WorkerStartup {
 export type WorkerRequest = { type: 'call'; id: number; method: string; args: unknown } | { type: 'close' };
 
 export type WorkerReply =
-  | { type: 'ready' }
+  | { type: 'ready'; startup: StartupReport }
   | { type: 'failed'; message: string }
   | { type: 'reply'; id: number; envelope: Envelope<unknown> }
   | { type: 'closed' };

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { dispatch } from '../api/dispatch.ts';
+import { startBackupSchedule } from '../backup/backups.ts';
 import { openArchive } from '../db/open.ts';
 import { createHandlers } from './handlers.ts';
 import type { WorkerReply, WorkerRequest, WorkerStartup } from './protocol.ts';
@@ -10,12 +11,17 @@ if (!port) throw new Error('archive worker must run in a worker thread');
 
 const { archivePath } = workerData as WorkerStartup;
 try {
-  const { db } = await openArchive(archivePath);
+  const { db, startup } = await openArchive(archivePath);
   const handlers = createHandlers(db);
+  // A backup at start when the newest is over a day old, then daily while the archive is open.
+  const backups = startBackupSchedule(db, archivePath, {
+    onError: (error) => console.error(`archive-reader: the daily backup failed: ${(error as Error).message}`),
+  });
   let queue = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'close') {
-      queue = queue.then(() => {
+      queue = queue.then(async () => {
+        await backups.stop();
         db.close();
         port.postMessage({ type: 'closed' } satisfies WorkerReply);
       });
@@ -26,7 +32,7 @@ try {
       port.postMessage({ type: 'reply', id: request.id, envelope } satisfies WorkerReply);
     });
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  port.postMessage({ type: 'ready', startup } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({
     type: 'failed',

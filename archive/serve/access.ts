@@ -1,0 +1,64 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import type { MethodName } from '../api/contract.ts';
+
+/**
+ * The methods that only read the archive. A server reachable from other machines answers only
+ * these unless it was given a token; every other method (present or future) counts as a write.
+ */
+export const READ_METHODS = [
+  'search',
+  'searchFacets',
+  'getArticle',
+  'listArticles',
+  'listTags',
+  'getStats',
+] as const satisfies readonly MethodName[];
+
+export function isReadMethod(method: MethodName): boolean {
+  return (READ_METHODS as readonly string[]).includes(method);
+}
+
+/** 127.0.0.0/8, ::1 (and ::ffff:127.x.x.x) or "localhost": reachable from this machine only. */
+export function isLoopbackAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/**
+ * Who may write:
+ * - loopback without a token: anyone on this machine (as before: the desktop app's own UI over HTTP);
+ * - any address with a token: requests carrying "Authorization: Bearer <token>";
+ * - another address without a token: nobody, the API is read-only.
+ */
+export type Access = 'read-write' | 'token' | 'read-only';
+
+export function accessFor(address: string, token: string | undefined): Access {
+  if (token) return 'token';
+  return isLoopbackAddress(address) ? 'read-write' : 'read-only';
+}
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/** Compares an Authorization header with the token in constant time (both hashed to the same length first). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
+  return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
+}
+
+/**
+ * The host names a request may be addressed to (no DNS rebinding): loopback names, the address
+ * listened on and, when that is every interface (0.0.0.0 or ::), this machine's own addresses.
+ */
+export function allowedHostNames(address: string): Set<string> {
+  const names = new Set(['127.0.0.1', 'localhost', '::1', address.replace(/^\[|\]$/g, '').toLowerCase()]);
+  if (address === '0.0.0.0' || address === '::') {
+    for (const entries of Object.values(networkInterfaces())) {
+      for (const entry of entries ?? []) names.add(entry.address.toLowerCase());
+    }
+  }
+  return names;
+}
