@@ -1,0 +1,25 @@
+import { Readability } from '@mozilla/readability';
+
+export interface ReadableContent {
+  /** The article's body, an element of the (now rewritten) document. */
+  content: Element;
+  /** Readability's title: from metadata when there is some, else its reading of `<title>` and the headings. */
+  title: string | null;
+  byline: string | null;
+}
+
+/**
+ * The article's main content as Readability finds it. Readability rewrites the document it reads,
+ * so whatever else is needed from the page must be read first.
+ */
+export function readableContent(document: Document): ReadableContent | null {
+  // Keeping the element rather than its serialisation spares parsing the article a second time.
+  const reader = new Readability<Element>(document, {
+    serializer: (node) => node as Element,
+    keepClasses: true,
+    ...(process.env['RDOPTS'] ? JSON.parse(process.env['RDOPTS']) : {}),
+  });
+  const result = reader.parse();
+  if (!result?.content) return null;
+  return { content: result.content, title: result.title ?? null, byline: result.byline ?? null };
+}

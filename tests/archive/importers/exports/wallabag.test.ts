@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createTestArchive } from '../../../helpers/archive.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+import { EXPORT_FIXTURES, seen } from './exports-helpers.ts';
+
+describe('Wallabag JSON export', () => {
+  it('imports each entry as a full article, with its tags, star, read state and annotations', async () => {
+    const archive = await createTestArchive();
+    const report = await archive.importPaths([join(EXPORT_FIXTURES, 'wallabag.json')]);
+    assert.deepEqual(
+      report.items.map((item) => [item.path.replace(/^.*#/, ''), item.status]),
+      [
+        ['entry 1', 'imported'],
+        ['entry 2', 'imported'],
+        ['entry 3', 'skipped'],
+      ],
+    );
+    assert.match(report.items[2]!.message!, /video\.example\.com.*Wallabag saved no text/);
+
+    const water = seen(archive, report.items[0]!.articleId!);
+    assert.equal(water.article.title, 'L’eau se raréfie au Sahel');
+    assert.equal(water.article.url, 'https://www.example.org/sahel/eau-2024');
+    assert.equal(water.article.author, 'Aïcha Diallo');
+    assert.equal(water.article.lang, 'fr');
+    assert.equal(water.article.source, 'www.example.org');
+    assert.equal(water.article.publishedAt, '2024-04-01T07:30:00+02:00');
+    assert.equal(water.article.publishedEstimated, false);
+    assert.match(water.article.text, /^Des puits à sec\n\nLes puits du village de Tillabéri/);
+    assert.match(water.article.html!, /<h2>Des puits à sec<\/h2>/);
+    assert.deepEqual([water.tags, water.bookmarked, water.readStatus], [['eau', 'sahel'], true, 'read']);
+    assert.deepEqual(water.highlights, [['inférieures de vingt pour cent', 'À comparer avec 2019.']]);
+
+    const niger = seen(archive, report.items[1]!.articleId!);
+    assert.equal(niger.article.lang, 'en');
+    assert.deepEqual([niger.tags, niger.bookmarked, niger.readStatus], [[], false, 'unread']);
+  });
+
+  it('is recognised by its content under any name, and a re-import changes nothing', async () => {
+    const archive = await createTestArchive();
+    const file = join(tempDir(), 'export-2024-04.json');
+    copyFileSync(join(EXPORT_FIXTURES, 'wallabag.json'), file);
+    const first = await archive.importPaths([file]);
+    assert.equal(first.imported, 2);
+    const again = await archive.importPaths([file]);
+    assert.deepEqual([again.imported, again.duplicates], [0, 2]);
+    assert.equal(seen(archive, first.items[0]!.articleId!).highlights.length, 1);
+  });
+});
