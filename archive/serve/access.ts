@@ -13,8 +13,21 @@ export const READ_METHODS = [
   'getArticle',
   'listArticles',
   'listTags',
+  'listHighlights',
+  'listCollections',
+  'listSavedSearches',
   'getStats',
 ] as const satisfies readonly MethodName[];
+
+/**
+ * Methods that name files on the server's own disk: only its own user, on loopback, may call them,
+ * token or not, or any reader of the LAN could import whatever the server can read.
+ */
+export const LOCAL_ONLY_METHODS = ['importPaths'] as const satisfies readonly MethodName[];
+
+export function isLocalOnlyMethod(method: MethodName): boolean {
+  return (LOCAL_ONLY_METHODS as readonly string[]).includes(method);
+}
 
 export function isReadMethod(method: MethodName): boolean {
   return (READ_METHODS as readonly string[]).includes(method);

@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { isMethodName, type MethodName } from '../api/contract.ts';
 import type { ApiErrorCode, Envelope } from '../api/envelope.ts';
 import type { ArchiveHost } from '../service/host.ts';
-import { accessFor, allowedHostNames, bearerMatches, isReadMethod, type Access } from './access.ts';
+import {
+  accessFor,
+  allowedHostNames,
+  bearerMatches,
+  isLocalOnlyMethod,
+  isLoopbackAddress,
+  isReadMethod,
+  type Access,
+} from './access.ts';
 import { readStatic } from './static-files.ts';
 
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -119,6 +127,9 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
 
   /** Null when the caller may use the method, else why not. */
   const refusal = (method: MethodName, request: IncomingMessage): string | null => {
+    if (isLocalOnlyMethod(method) && !isLoopbackAddress(address)) {
+      return `${method} reads files on the server's disk, so it is refused to a server listening on ${address}: use the desktop app or the CLI there.`;
+    }
     if (isReadMethod(method) || access === 'read-write') return null;
     if (access === 'read-only') {
       return `${method} changes the archive, and this server is read-only: it listens on ${address} without a token.`;

@@ -70,6 +70,9 @@ describe('serve access rules', () => {
       'getArticle',
       'getStats',
       'listArticles',
+      'listCollections',
+      'listHighlights',
+      'listSavedSearches',
       'listTags',
       'search',
       'searchFacets',
@@ -109,7 +112,11 @@ describe('serve on a non-loopback address', () => {
       for (const method of WRITE_METHODS) {
         const response = await post(server, method, { authorization: 'Bearer anything' });
         assert.equal(response.status, 403, method);
-        assert.match(JSON.parse(response.body).error.message, /read-only: it listens on 0\.0\.0\.0 without a token/);
+        const reason =
+          method === 'importPaths'
+            ? /reads files on the server's disk/
+            : /read-only: it listens on 0\.0\.0\.0 without a token/;
+        assert.match(JSON.parse(response.body).error.message, reason);
       }
       assert.deepEqual(calls, [...READ_METHODS], 'no write reached the archive');
     } finally {
@@ -127,6 +134,8 @@ describe('serve on a non-loopback address', () => {
       assert.equal((await post(server, 'setTags', { authorization: 'Bearer tok-12' })).status, 403);
       assert.equal((await post(server, 'setTags', { authorization: 'Bearer tok-1234' })).status, 403);
       assert.equal((await post(server, 'setTags', { authorization: 'Bearer tok-123' })).status, 200);
+      const importing = await post(server, 'importPaths', { authorization: 'Bearer tok-123' });
+      assert.equal(importing.status, 403, 'no one on the LAN may make the server read its own files');
       assert.deepEqual(calls, ['search', 'setTags']);
     } finally {
       await server.close();
