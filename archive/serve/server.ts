@@ -13,6 +13,7 @@ import {
   isReadMethod,
   type Access,
 } from './access.ts';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { readStatic } from './static-files.ts';
 
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -23,18 +24,6 @@ const MAX_CONCURRENT_CALLS = 128;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A read call not answered in this time gets 503 (the archive is busy, e.g. with a long import). */
 const READ_CALL_TIMEOUT_MS = 30_000;
-
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const STATUS: Record<ApiErrorCode, number> = {
   invalid_argument: 400,
