@@ -23,7 +23,7 @@ const OPTIONS = {
 export const USAGE = `Usage: archive-reader <command> [options]
 
 Commands:
-  import <files or folders...>   Import articles (.txt, .md); folders are read recursively
+  import <files or folders...>   Import articles; folders and zips are read recursively (formats: see README)
   list                           List the articles in the archive
   search "<query>"               Search the archive (or --stdin: one query per line)
   show <id>                      Print one article
@@ -37,7 +37,7 @@ Options:
   --archive FILE   Archive to use (default: ${defaultArchivePath()})
   --json           Machine-readable output
   --limit N        search: results to print (default 20)
-  --sort ORDER     search: relevance (default), newest or oldest
+  --sort ORDER     search: relevance (default), newest, oldest, title or added
   --facets         search: also count the matches by language, year, source and tag
   --stdin          search: read one query per line, print one JSON line of results per query
   --port N         serve: port (default 4310; 0 picks a free one)
