@@ -191,7 +191,7 @@ export class ArticleStore {
   }
 
   private addVocabulary(vocabulary: Map<string, string>): void {
-    if (this.knownVocabulary.size > 1_000_000) this.knownVocabulary.clear();
+    if (this.knownVocabulary.size > 200_000) this.knownVocabulary.clear();
     for (const [form, term] of vocabulary) {
       const key = `${form}\u0000${term}`;
       if (this.knownVocabulary.has(key)) continue;

@@ -14,6 +14,9 @@ const UNTITLED_LENGTH = 120;
 const WHOLE_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html[\s>])/i;
 // What feed services append to each item: share links, tracking pixels, "The post … appeared first on …".
 const FEED_CHROME = '.feedflare, .mf-viral, .blogger-post-footer, img[width="1"], img[height="1"]';
+// Links that lead from a teaser to the page: not part of the text once the text is here.
+const READ_MORE =
+  /^(?:continue reading|read more|read the full (?:story|article)|full story|lire la suite|la suite|suite de l['’]article|lire l['’]article|اقرأ المزيد|التفاصيل)\W*$/i;
 const APPEARED_FIRST = /^(?:the post|l['’]article|le billet) .+ (?:appeared first on|est apparu en premier sur) .+$/i;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -36,6 +39,9 @@ function readFragment(html: string, base: string | null): { paragraphs: string[]
   const document = parseDocument(html);
   const body = document.body;
   for (const element of [...body.querySelectorAll(FEED_CHROME)]) element.remove();
+  for (const link of [...body.querySelectorAll('a')]) {
+    if (READ_MORE.test(normaliseSpace(link.textContent ?? ''))) link.remove();
+  }
   pruneChrome(body);
   const paragraphs = trimChromeParagraphs(paragraphsOf(body));
   while (paragraphs.length && APPEARED_FIRST.test(paragraphs[paragraphs.length - 1] ?? '')) paragraphs.pop();

@@ -30,11 +30,13 @@ export interface ExtractedArticle extends ImportedArticle {
 }
 
 /**
- * Whether text has a sentence: a paragraph of some length with sentence punctuation. What has none
- * is a form, a menu or a list of links, not an article.
+ * Whether text reads as an article: a paragraph of some length with sentence punctuation, or text
+ * enough (some scripts and some poems do without the punctuation). What has neither is a form, a
+ * menu or a few labels, not an article.
  */
 const hasSentence = (paragraphs: string[]) =>
-  paragraphs.some((paragraph) => paragraph.length >= 40 && /[.!?。！？…]/.test(paragraph));
+  paragraphs.some((paragraph) => paragraph.length >= 40 && /[.!?。！？…]/.test(paragraph)) ||
+  paragraphs.join(' ').length >= 200;
 
 /** Longest title made from the first paragraph, for a page that has no title of any kind. */
 const UNTITLED_LENGTH = 120;

@@ -51,9 +51,7 @@ export function pruneChrome(content: Element): void {
       element.tagName === 'NAV' ||
       CHROME_ROLES.has(element.getAttribute('role') ?? '') ||
       names.some((name) => CHROME_BLOCK.test(name)) ||
-      ((element.tagName === 'ASIDE' ||
-        element.tagName === 'FOOTER' ||
-        names.some((name) => CHROME_LINE.test(name))) &&
+      ((element.tagName === 'ASIDE' || element.tagName === 'FOOTER' || names.some((name) => CHROME_LINE.test(name))) &&
         length < SHORT_TEXT);
     if (chrome) {
       element.remove();

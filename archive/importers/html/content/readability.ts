@@ -13,11 +13,11 @@ export interface ReadableContent {
  * so whatever else is needed from the page must be read first.
  */
 export function readableContent(document: Document): ReadableContent | null {
-  // Keeping the element rather than its serialisation spares parsing the article a second time.
   const reader = new Readability<Element>(document, {
+    // The element rather than its serialisation: the article is not parsed a second time.
     serializer: (node) => node as Element,
+    // Classes tell the chrome left in the content (`pruneChrome`); the sanitiser drops them after.
     keepClasses: true,
-    ...(process.env['RDOPTS'] ? JSON.parse(process.env['RDOPTS']) : {}),
   });
   const result = reader.parse();
   if (!result?.content) return null;

@@ -37,7 +37,8 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
     <category>Agriculture</category>
     <description>Un résumé court.</description>
     <content:encoded><![CDATA[<p>Les premières pluies sont tombées sur Niamey.</p>
-      <p>${LONG}</p><script>alert(1)</script><p><a href="/suite" onclick="x()">La suite</a></p>
+      <p>${LONG}</p><script>alert(1)</script><p><a href="/rapport" onclick="x()">Le rapport complet</a></p>
+      <p><a href="https://sahel.example/pluies">Lire la suite…</a></p>
       <img src="http://feeds.feedburner.com/~r/sahel/~4/pixel" width="1" height="1">
       <div class="feedflare"><a href="http://share.example/">Share on Facebook</a></div>]]></content:encoded>
   </item>
@@ -104,15 +105,18 @@ describe('feed import', () => {
     assert.equal(rest.length, 0);
     assert.equal(first?.title, 'La saison des pluies commence');
     assert.equal(first?.position, 'item 1');
-    assert.deepEqual(first?.paragraphs, ['Les premières pluies sont tombées sur Niamey.', LONG, 'La suite']);
+    assert.deepEqual(first?.paragraphs, ['Les premières pluies sont tombées sur Niamey.', LONG, 'Le rapport complet']);
     assert.equal(first?.url, 'https://sahel.example/pluies');
     assert.equal(first?.author, 'Aïssata Diallo');
     assert.equal(first?.publishedAt, '2024-03-05T23:30:00+01:00', 'the publisher’s day and zone are kept');
     assert.equal(first?.source, 'Le Sahel & ses nouvelles');
     assert.equal(first?.lang, 'fr');
     assert.deepEqual(first?.library?.tags, ['Climat', 'Agriculture']);
-    assert.doesNotMatch(first!.html!, /script|onclick|feedburner|Share on Facebook/);
-    assert.match(first!.html!, /<a href="https:\/\/sahel.example\/suite" rel="noopener noreferrer">La suite<\/a>/);
+    assert.doesNotMatch(first!.html!, /script|onclick|feedburner|Share on Facebook|Lire la suite/);
+    assert.match(
+      first!.html!,
+      /<a href="https:\/\/sahel.example\/rapport" rel="noopener noreferrer">Le rapport complet<\/a>/,
+    );
     assert.deepEqual(second?.paragraphs, ['Le résumé tient lieu de texte.']);
     assert.deepEqual(notes(entries), [
       'skipped item 3: the item "Un lien sans texte" has no text (only a link: https://sahel.example/lien)',

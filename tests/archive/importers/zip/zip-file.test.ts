@@ -6,6 +6,7 @@ import type { FileImporter, ImportedEntry } from '../../../../archive/importers/
 import { createZipImporter, type ZipImportOptions } from '../../../../archive/importers/zip/zip-file.ts';
 import { createTestArchive } from '../../../helpers/archive.ts';
 import { tempDir } from '../../../helpers/temp.ts';
+import { articlePage, http, record } from '../warc/build-warc.ts';
 import { buildZip } from './build-zip.ts';
 
 const STORY = 'Water reserves are falling\n\nThe council met on Tuesday to discuss the wells of the district.\n';
@@ -44,6 +45,14 @@ describe('zip import', () => {
       { name: 'folder/', directory: true },
       { name: 'folder/story.txt', data: STORY },
       { name: 'feeds/news.rss', data: RSS },
+      {
+        name: 'crawl/site.warc',
+        data: record(
+          'response',
+          'https://example.org/page',
+          http(200, { 'Content-Type': 'text/html' }, articlePage('A page from a web archive', 'Lead.')),
+        ),
+      },
       { name: 'photo.png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
       { name: '__MACOSX/folder/._story.txt', data: 'resource fork' },
       { name: '../evil.txt', data: 'Escape\n\nOut of the folder.' },
@@ -57,6 +66,7 @@ describe('zip import', () => {
     assert.deepEqual(lines, [
       'folder/story.txt: article "Water reserves are falling"',
       'feeds/news.rss#item 1: article "A feed item in a zip"',
+      'crawl/site.warc#record 1: article "A page from a web archive"',
       'photo.png: skipped not a supported file type (.png)',
       '../evil.txt: failed refused: its name climbs out of the folder with ".."',
       '/etc/evil.txt: failed refused: its name is an absolute path',
