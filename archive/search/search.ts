@@ -124,13 +124,16 @@ export class Searcher {
     const { parsed, expression, filters } = this.compile(query, options.asYouType);
     const { fts, relaxed, notice } = expression;
     const empty = { total: 0, results: [], relaxed: false, suggestion: null, notice };
-    if (fts === null && (parsed.filters.length === 0 || parsed.groups.length > 0)) return empty;
+    // Words that came to nothing match nothing; no words at all (filters or an empty query) list articles.
+    if (fts === null && parsed.groups.length > 0) return empty;
+    const listing = fts === null;
 
     const strictRows = this.page(fts, filters, sort, limit, offset);
+    // A listing is counted exactly: it is what the library shows as its number of articles.
     const strictTotal =
       strictRows.length < limit && (offset === 0 || strictRows.length > 0)
         ? offset + strictRows.length
-        : this.count(fts, filters);
+        : this.count(fts, filters, listing ? Number.MAX_SAFE_INTEGER : COUNT_CAP + 1);
     const results = strictRows.map((row) => this.result(row, true));
     let total = strictTotal;
     const relax = relaxed !== null && strictTotal < limit;
@@ -140,7 +143,13 @@ export class Searcher {
       total = Math.min(COUNT_CAP + 1, strictTotal + this.count(relaxed, filters));
     }
     const suggestion = total === 0 ? this.suggest(query, parsed) : null;
-    return { total, results, relaxed: relax && total > strictTotal, suggestion, notice };
+    return {
+      total,
+      results,
+      relaxed: relax && total > strictTotal,
+      suggestion,
+      notice: notice?.code === 'empty_query' ? null : notice,
+    };
   }
 
   /** One page of matches, highlighted; the highlights are computed only for the rows of the page. */

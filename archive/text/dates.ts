@@ -15,6 +15,8 @@ export function estimatePublishedDate(text: string, lang: string | null, importe
   let latest: string | null = null;
   for (const result of parser.parse(text, importedAt)) {
     const start = result.start;
+    // "now" or "today" are certain too, but they date the reading, not the article: the year must be written.
+    if (!/\d{4}/.test(result.text)) continue;
     if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue;
     const year = start.get('year') ?? 0;
     if (year < 1800) continue;

@@ -89,3 +89,8 @@ export function capitalize(text: string, uiLanguage: string): string {
 export function formatNumber(value: number, uiLanguage: string): string {
   return new Intl.NumberFormat(uiLanguage).format(value);
 }
+
+/** A count from the core, which answers 10,001 for "more than 10,000". */
+export function formatCount(value: number, uiLanguage: string): string {
+  return value > 10_000 ? `${formatNumber(10_000, uiLanguage)}+` : formatNumber(value, uiLanguage);
+}

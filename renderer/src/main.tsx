@@ -2,6 +2,9 @@ import './i18n/index.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { applyTheme } from './settings.ts';
+
+applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,7 +5,7 @@
  */
 
 /** The filters the facets add; the field names are the query language's. */
-export type FacetField = 'lang' | 'year' | 'source' | 'tag';
+export type FacetField = 'lang' | 'year' | 'source' | 'tag' | 'is' | 'collection';
 
 interface Token {
   start: number;
@@ -40,6 +40,7 @@ function tokens(query: string): Token[] {
 // Filters ignore case (lang:FR is lang:fr), and tags accents too (tag:energie is the tag "énergie").
 function sameValue(field: FacetField, a: string, b: string): boolean {
   const sensitivity = field === 'tag' ? 'base' : 'accent';
+  if (field === 'collection' || field === 'is') return a.trim().toLowerCase() === b.trim().toLowerCase();
   return a.trim().localeCompare(b.trim(), undefined, { sensitivity }) === 0;
 }
 
@@ -92,4 +93,36 @@ export function asPrefixQuery(query: string): string {
   if (last.field !== null && last.field !== 'title') return query;
   if (last.value === 'OR' || last.value.endsWith('*') || !/[\p{L}\p{N}]/u.test(last.value)) return query;
   return `${query}*`;
+}
+
+// The query language's filters (archive/search/parse-query.ts); any other "field:" is searched as words.
+const FILTER_FIELDS = new Set(['author', 'source', 'tag', 'collection', 'lang', 'after', 'before', 'year', 'is']);
+const isFilter = (token: Token) => token.field !== null && FILTER_FIELDS.has(token.field);
+
+/** The filters of a query, as the facets would write them (field and value). */
+export function filtersOf(query: string): { field: string; value: string; excluded: boolean; text: string }[] {
+  return tokens(query)
+    .filter(isFilter)
+    .map((token) => ({
+      field: token.field as string,
+      value: token.value,
+      excluded: token.excluded,
+      text: query.slice(token.start, token.end),
+    }));
+}
+
+/** The query without one of its filters, given as written (`filtersOf(query)[i].text`). */
+export function withoutFilterText(query: string, text: string): string {
+  let removed = false;
+  return without(query, (token) => {
+    if (removed || query.slice(token.start, token.end) !== text) return false;
+    removed = true;
+    return true;
+  });
+}
+
+/** Whether a query is only filters (no words): the core lists the matching articles. */
+export function isFilterOnly(query: string): boolean {
+  const all = tokens(query);
+  return all.length > 0 && all.every(isFilter);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../archive/api/contract.ts';
 import { archive } from './api/archive.ts';
+import { useVersion } from './app-state.ts';
 
 export type Facets = Output<'searchFacets'>;
 
@@ -19,6 +20,9 @@ export interface FacetsState {
 export function useFacets(query: string | null): FacetsState {
   const [shown, setShown] = useState<{ facets: Facets | null; query: string | null }>({ facets: null, query: null });
   const [loading, setLoading] = useState(false);
+  // Tags and imports change the counts of the same query.
+  const tags = useVersion('tags');
+  const articles = useVersion('articles');
 
   useEffect(() => {
     if (query === null) return;
@@ -36,7 +40,7 @@ export function useFacets(query: string | null): FacetsState {
       current = false;
       setLoading(false);
     };
-  }, [query]);
+  }, [query, tags, articles]);
 
   return { ...shown, loading };
 }

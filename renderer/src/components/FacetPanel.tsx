@@ -1,44 +1,61 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facet } from '../../../archive/api/contract.ts';
-import { capitalize, formatNumber, languageName } from '../format.ts';
+import { capitalize, formatCount, languageName } from '../format.ts';
 import { filterText, hasFilter, type FacetField } from '../query-edit.ts';
 import type { Facets, FacetsState } from '../use-facets.ts';
-
-// The groups in the order shown, each with the filter its values add to the query.
-const GROUPS: readonly { name: keyof Facets; field: FacetField }[] = [
-  { name: 'languages', field: 'lang' },
-  { name: 'years', field: 'year' },
-  { name: 'sources', field: 'source' },
-  { name: 'tags', field: 'tag' },
-];
 
 // Values shown before "Show more".
 const SHORT_LIST = 6;
 
+export interface FacetGroupSpec {
+  /** Names the group in test ids and i18n (facets.groups.<name>). */
+  name: string;
+  field: FacetField;
+  values: Facet[];
+  /** How a value is shown, when not as it is. */
+  label?: (value: string) => string;
+}
+
+/** The groups of the core's facets, in the order shown. */
+export function coreFacetGroups(facets: Facets | null, languageLabel: (lang: string) => string): FacetGroupSpec[] {
+  if (!facets) return [];
+  return [
+    { name: 'languages', field: 'lang', values: facets.languages, label: languageLabel },
+    { name: 'years', field: 'year', values: facets.years },
+    { name: 'sources', field: 'source', values: facets.sources },
+    { name: 'tags', field: 'tag', values: facets.tags },
+  ];
+}
+
+export function useLanguageLabel(): (lang: string) => string {
+  const { i18n } = useTranslation();
+  return (lang) => capitalize(languageName(lang, i18n.language), i18n.language);
+}
+
 interface FacetPanelProps {
-  /** The query the facet values are toggled in ('' in the library). */
+  /** The query the facet values are toggled in. */
   query: string;
   state: FacetsState;
+  groups: FacetGroupSpec[];
   onToggle: (field: FacetField, value: string) => void;
 }
 
 /**
- * Counts of the current results by language, year, source and tag. A value adds its filter to the
- * query; a value the query already filters on is active and removes it. A sidebar on wide screens,
- * a disclosure above the results on narrow ones.
+ * Counts of the current list by language, year, source, tag (and in the library, reading state).
+ * A value adds its filter to the query; a value the query already filters on is active and removes
+ * it. A sidebar on wide screens, a disclosure above the list on narrow ones.
  */
-export function FacetPanel({ query, state, onToggle }: FacetPanelProps) {
+export function FacetPanel({ query, state, groups: allGroups, onToggle }: FacetPanelProps) {
   const { t, i18n } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
-  const { facets } = state;
   // A group is worth showing when it offers a choice: one "Unknown" alone refines nothing.
-  const groups = facets ? GROUPS.filter(({ name }) => facets[name].some((facet) => facet.value !== null)) : [];
-  if (groups.length === 0 || !facets) return null;
-  const active = GROUPS.reduce(
-    (count, { name, field }) =>
-      count + facets[name].filter((facet) => facet.value !== null && hasFilter(query, field, facet.value)).length,
+  const groups = allGroups.filter(({ values }) => values.some((facet) => facet.value !== null));
+  if (groups.length === 0) return null;
+  const active = groups.reduce(
+    (count, { values, field }) =>
+      count + values.filter((facet) => facet.value !== null && hasFilter(query, field, facet.value)).length,
     0,
   );
 
@@ -46,7 +63,7 @@ export function FacetPanel({ query, state, onToggle }: FacetPanelProps) {
     <aside
       className="facets"
       data-testid="facets"
-      // The query these counts are for, which lags behind the results' while new counts load.
+      // The query these counts are for, which lags behind the list's while new counts load.
       data-query={state.query ?? undefined}
       aria-labelledby={`${panelId}-title`}
       data-expanded={expanded}
@@ -63,7 +80,7 @@ export function FacetPanel({ query, state, onToggle }: FacetPanelProps) {
             <path d="M4 6h16M7 12h10M10 18h4" />
           </svg>
           <span>{t('facets.title')}</span>
-          {active > 0 && <span className="facets-active-count">{formatNumber(active, i18n.language)}</span>}
+          {active > 0 && <span className="facets-active-count">{formatCount(active, i18n.language)}</span>}
           <svg className="chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="m6 9 6 6 6-6" />
           </svg>
@@ -71,43 +88,43 @@ export function FacetPanel({ query, state, onToggle }: FacetPanelProps) {
         <span className="facets-heading">{t('facets.title')}</span>
       </h2>
       <div className="facet-groups" id={panelId} aria-busy={state.loading}>
-        {groups.map(({ name, field }) => (
-          <FacetGroup key={name} name={name} field={field} values={facets[name]} query={query} onToggle={onToggle} />
+        {groups.map((group) => (
+          <FacetGroup key={group.name} group={group} query={query} onToggle={onToggle} />
         ))}
       </div>
     </aside>
   );
 }
 
-interface FacetGroupProps {
-  name: keyof Facets;
-  field: FacetField;
-  values: Facet[];
+function FacetGroup({
+  group,
+  query,
+  onToggle,
+}: {
+  group: FacetGroupSpec;
   query: string;
   onToggle: (field: FacetField, value: string) => void;
-}
-
-function FacetGroup({ name, field, values, query, onToggle }: FacetGroupProps) {
+}) {
   const { t, i18n } = useTranslation();
   const [showAll, setShowAll] = useState(false);
   const titleId = useId();
+  const { name, field, values } = group;
   const isActive = (value: string | null) => value !== null && hasFilter(query, field, value);
   // Active values always stay in the short list, so that they can be removed.
   const shown = showAll ? values : values.filter((facet, index) => index < SHORT_LIST || isActive(facet.value));
-  const label = (value: string) =>
-    field === 'lang' ? capitalize(languageName(value, i18n.language), i18n.language) : value;
+  const label = group.label ?? ((value: string) => value);
 
   return (
     <section className="facet-group" data-testid="facet-group" data-facet={name} aria-labelledby={titleId}>
       <h3 className="facet-group-title" id={titleId}>
-        {t(`facets.groups.${name}`)}
+        {t(`facets.groups.${name}` as 'facets.groups.tags')}
       </h3>
       <ul className="facet-values">
         {shown.map(({ value, count }) => {
           const countText = (
             <>
               <span className="facet-count" aria-hidden="true">
-                {formatNumber(count, i18n.language)}
+                {formatCount(count, i18n.language)}
               </span>
               <span className="visually-hidden">{t('facets.count', { count })}</span>
             </>

@@ -1,11 +1,18 @@
+import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../archive/api/contract.ts';
+import { useActions } from '../actions.tsx';
+import { rememberForms } from '../hit-forms.ts';
+import { focusedArticleId, moveListFocus, useShortcuts } from '../keyboard.ts';
 import type { Paged } from '../paged.ts';
 import type { FacetField } from '../query-edit.ts';
 import { SORTS, routeHash, type ResultSort } from '../route.ts';
+import { matchedForms } from '../text-ranges.ts';
 import type { FacetsState } from '../use-facets.ts';
 import { ArticleList } from './ArticleList.tsx';
-import { FacetPanel } from './FacetPanel.tsx';
+import { FacetPanel, coreFacetGroups, useLanguageLabel } from './FacetPanel.tsx';
+import { SaveSearchButton } from './SavedSearchControls.tsx';
+import { SortSelect } from './SortSelect.tsx';
 
 /** The core counts exactly up to here, and answers one more for "more than that". */
 const COUNT_CAP = 10_000;
@@ -23,6 +30,29 @@ export function SearchResults({ query, sort, paged, facets, onSort, onFacet }: S
   const { t } = useTranslation();
   const { page } = paged;
   const suggestion = page?.suggestion ?? null;
+  const languageLabel = useLanguageLabel();
+  const actions = useActions();
+
+  // The forms the core matched, for the reader to mark in the article opened from here.
+  useEffect(() => {
+    if (page && paged.shownKey !== null) rememberForms(query, matchedForms(page.items));
+  }, [page, query, paged.shownKey]);
+
+  useShortcuts({
+    j: () => moveListFocus(1),
+    k: () => moveListFocus(-1),
+    b: () => {
+      const id = focusedArticleId();
+      if (id === null) return false;
+      document.querySelector<HTMLButtonElement>(`[data-row-article="${id}"] [data-action="bookmark"]`)?.click();
+    },
+    t: () => {
+      const id = focusedArticleId();
+      if (id === null) return false;
+      actions.editTags(id);
+    },
+  });
+
   return (
     <section className="list-view" aria-labelledby="view-title">
       <title>{`${query} – ${t('app.name')}`}</title>
@@ -30,7 +60,12 @@ export function SearchResults({ query, sort, paged, facets, onSort, onFacet }: S
         <div className="view-heading">
           <h1 id="view-title">{t('results.title', { query })}</h1>
         </div>
-        <FacetPanel query={query} state={facets} onToggle={onFacet} />
+        <FacetPanel
+          query={query}
+          state={facets}
+          groups={coreFacetGroups(facets.facets, languageLabel)}
+          onToggle={onFacet}
+        />
         <div className="list-column">
           <div className="results-toolbar">
             <p className="view-count" data-testid="result-count" aria-live="polite">
@@ -39,28 +74,10 @@ export function SearchResults({ query, sort, paged, facets, onSort, onFacet }: S
                   ? t('results.countMore', { count: COUNT_CAP })
                   : t('results.count', { count: page.total }))}
             </p>
-            {page?.total !== 0 && (
-              <div className="sort">
-                <label htmlFor="sort-select">{t('sort.label')}</label>
-                <span className="select-wrap">
-                  <select
-                    id="sort-select"
-                    data-testid="sort-select"
-                    value={sort}
-                    onChange={(event) => onSort(event.target.value as ResultSort)}
-                  >
-                    {SORTS.map((value) => (
-                      <option key={value} value={value}>
-                        {t(`sort.${value}`)}
-                      </option>
-                    ))}
-                  </select>
-                  <svg className="select-chevron" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="m6 9 6 6 6-6" />
-                  </svg>
-                </span>
-              </div>
-            )}
+            <div className="toolbar-actions">
+              <SaveSearchButton query={query} />
+              {page?.total !== 0 && <SortSelect value={sort} sorts={SORTS} onChange={onSort} />}
+            </div>
           </div>
           {suggestion !== null && (
             <p className="suggestion" data-testid="suggestion">
@@ -84,7 +101,11 @@ export function SearchResults({ query, sort, paged, facets, onSort, onFacet }: S
               <p>{t('results.noneBody', { query })}</p>
             </div>
           ) : (
-            <ArticleList paged={paged} testIds={{ list: 'result-list', item: 'result-item', title: 'result-title' }} />
+            <ArticleList
+              paged={paged}
+              query={query}
+              testIds={{ list: 'result-list', item: 'result-item', title: 'result-title' }}
+            />
           )}
         </div>
       </div>

@@ -21,6 +21,7 @@ describe('estimated publication dates', () => {
     const text = 'On 3 May 2031 the dam opens. It was approved on 1 June 2020, after talks in March 2021.';
     assert.equal(estimatePublishedDate(text, 'en', new Date('2025-01-01T00:00:00Z')), '2020-06-01');
     assert.equal(estimatePublishedDate('Talks resumed in March 2021.', 'en'), null);
+    assert.equal(estimatePublishedDate('The talks are happening now, and today again.', 'en'), null);
   });
 
   it('gives the same date in every time zone', () => {

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { tempDir } from '../helpers/temp.ts';
+import { SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
+
+// The desktop app's preload gives the page a dropped file's path and "the archive changed" events.
+// Under serve neither exists; here the page is given stand-ins that name files in a temp folder,
+// so the drop → importPaths → report flow runs against the real archive.
+function desktopStandIns(folder: string): string {
+  return `
+    window.__changed = [];
+    window.archiveFiles = { pathForFile: (file) => ${JSON.stringify(folder)} + '/' + file.name };
+    window.archiveEvents = { onChanged(listener) { window.__changed.push(listener); return () => {}; } };`;
+}
+
+describe('importing from the desktop UI (serve + Chromium, with the preload’s globals stood in)', () => {
+  let app: E2E;
+  let folder: string;
+
+  before(async () => {
+    app = await startApp([writeArticles(SAMPLE.slice(0, 2))]);
+    folder = tempDir('archive-reader-drop-');
+    writeFileSync(
+      join(folder, 'new.txt'),
+      'Fishermen return to Lake Chad\n\nThe fishermen came back to the lake in May.\n',
+    );
+    writeFileSync(join(folder, 'empty.txt'), '');
+    writeFileSync(join(folder, 'notes.xyz'), 'not an article');
+  });
+
+  after(async () => {
+    await app?.close();
+  });
+
+  it('without the desktop app, offers no drop import and says where importing happens', async () => {
+    const page = await app.open({ hash: '#/settings' });
+    await page.getByText('Importing happens in the desktop app or with the command line').waitFor();
+    await page.close();
+  });
+
+  it('imports dropped files and reports what was imported, skipped and why some failed', async () => {
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    await context.addInitScript(desktopStandIns(folder));
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await page.getByTestId('library-count').filter({ hasText: '2 articles' }).waitFor();
+
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      for (const name of ['new.txt', 'empty.txt', 'notes.xyz']) data.items.add(new File(['x'], name));
+      return data;
+    });
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+    await page.getByTestId('drop-overlay').waitFor();
+    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+
+    const panel = page.getByTestId('import-panel');
+    await panel.getByTestId('import-summary').waitFor();
+    assert.deepEqual(await panel.getByTestId('import-summary').locator('li').allInnerTexts(), [
+      '1 imported',
+      '0 already in the archive',
+      '1 skipped (not a supported type)',
+      '1 failed',
+    ]);
+    const problems = panel.getByTestId('import-problem');
+    assert.match(await problems.filter({ hasText: 'empty.txt' }).innerText(), /Failed — the file is empty/);
+    assert.match(await problems.filter({ hasText: 'notes.xyz' }).innerText(), /Skipped/);
+    // The library shows the new article at once.
+    await page.getByTestId('library-count').filter({ hasText: '3 articles' }).waitFor();
+    await page.getByTestId('library-title').filter({ hasText: 'Fishermen return to Lake Chad' }).waitFor();
+    await panel.getByTestId('import-close').click();
+    await panel.waitFor({ state: 'detached' });
+
+    // An import made by the menu: main says so, and the lists reload.
+    writeFileSync(join(folder, 'later.txt'), 'Herders reach the southern pastures\n\nThe herders arrived in June.\n');
+    const report = await page.evaluate(
+      async (path) => {
+        const response = await fetch('/api/importPaths', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ paths: [path] }),
+        });
+        return ((await response.json()) as { value: { imported: number } }).value;
+      },
+      join(folder, 'later.txt'),
+    );
+    assert.equal(report.imported, 1);
+    await page.evaluate(() =>
+      (window as unknown as { __changed: ((change: object) => void)[] }).__changed.forEach((listener) =>
+        listener({ reason: 'import', imported: 1 }),
+      ),
+    );
+    await page.getByTestId('import-notice').filter({ hasText: '1 new article imported' }).waitFor();
+    await page.getByTestId('library-count').filter({ hasText: '4 articles' }).waitFor();
+    await context.close();
+  });
+});
