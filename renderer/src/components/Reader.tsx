@@ -568,7 +568,11 @@ function ArticleView({
                 type="button"
                 className="link-button"
                 data-testid="open-original"
-                onClick={() => setDialog('original')}
+                onClick={() => {
+                  // The desktop app's main process asks before opening any web page itself; asking here too would ask twice.
+                  if (window.archive && safeUrl) window.open(safeUrl, '_blank', 'noopener,noreferrer');
+                  else setDialog('original');
+                }}
               >
                 <Icon name="external" />
                 {t('reader.original')}
