@@ -148,7 +148,8 @@ const searchCommand: Command = async (context) => {
   if (context.stdin) {
     return withArchive(context, false, async (call) => {
       for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-        const { results } = await call('search', { query: line, limit, sort });
+        // A blank line is a query for nothing, not a listing of the archive.
+        const { results } = line.trim() === '' ? { results: [] } : await call('search', { query: line, limit, sort });
         out(JSON.stringify(results.map(resultJson)));
       }
       return 0;
