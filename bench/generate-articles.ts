@@ -1,7 +1,9 @@
+import { drawMetadata, type ArticleMetadata } from './metadata.ts';
 import { createRandom, type Random } from './random.ts';
 import type { BenchLanguage, Vocabulary } from './vocabulary/index.ts';
 
-export interface GeneratedArticle {
+/** An article as ArticleStore.addMany takes it: text, language and metadata. */
+export interface GeneratedArticle extends ArticleMetadata {
   title: string;
   paragraphs: string[];
   lang: BenchLanguage;
@@ -61,7 +63,8 @@ function paragraph(length: number, nextWord: () => string, random: Random): stri
 
 /**
  * Synthetic articles, the same for the same seed: exactly half French and half English (one more
- * French when the count is odd), in a shuffled order. Generated one at a time, so a benchmark never
+ * French when the count is odd), in a shuffled order, each with an author, a source and a
+ * publication date drawn from its language's pools. Generated one at a time, so a benchmark never
  * holds the whole corpus in memory and its peak RSS is the engine's.
  */
 export function* generateArticles({ count, seed, vocabularies }: GenerateOptions): Generator<GeneratedArticle> {
@@ -80,6 +83,6 @@ export function* generateArticles({ count, seed, vocabularies }: GenerateOptions
     const paragraphs = Array.from({ length: random.int(...LENGTHS.paragraphs) }, () =>
       paragraph(random.int(...LENGTHS.paragraphWords), nextWord, random),
     );
-    yield { title, paragraphs, lang, sourcePath: `synthetic/${lang}/${i + 1}.txt` };
+    yield { title, paragraphs, lang, sourcePath: `synthetic/${lang}/${i + 1}.txt`, ...drawMetadata(lang, random) };
   }
 }

@@ -7,6 +7,7 @@ export interface Latency {
 }
 
 export interface QueryTiming extends Latency {
+  class: QueryClass;
   query: string;
   /** The query as the engine received it. */
   sent: string;
@@ -17,6 +18,11 @@ export interface QueryTimings extends Latency {
   rounds: number;
   samples: number;
   byClass: Record<QueryClass, Latency>;
+  /**
+   * The process's CPU time per query (user and system): unlike the wall time, hardly inflated when
+   * other work shares the machine's cores, which says whether a slow run was the queries or the machine.
+   */
+  cpu: Latency & { byClass: Record<QueryClass, Latency> };
   perQuery: QueryTiming[];
 }
 
@@ -42,27 +48,42 @@ export interface PreparedQuery {
  * warm-up round (statement preparation, JIT, caches).
  */
 export function timeQueries(rounds: number, prepare: (query: BenchQuery) => PreparedQuery): QueryTimings {
-  const prepared = QUERIES.map((query) => ({ query, ...prepare(query), samples: [] as number[], hits: 0 }));
+  const prepared = QUERIES.map((query) => ({
+    query,
+    ...prepare(query),
+    samples: [] as number[],
+    cpuSamples: [] as number[],
+    hits: 0,
+  }));
   for (let round = 0; round <= rounds; round++) {
     for (const entry of prepared) {
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       entry.hits = entry.run();
-      if (round > 0) entry.samples.push(performance.now() - start);
+      const cpu = process.cpuUsage(cpuStart);
+      if (round > 0) {
+        entry.samples.push(performance.now() - start);
+        entry.cpuSamples.push((cpu.user + cpu.system) / 1000);
+      }
     }
   }
-  const all = prepared.flatMap((entry) => entry.samples);
-  const byClass = Object.fromEntries(
-    QUERY_CLASSES.map((queryClass) => [
-      queryClass,
-      latency(prepared.filter((entry) => entry.query.class === queryClass).flatMap((entry) => entry.samples)),
-    ]),
-  ) as Record<QueryClass, Latency>;
+  type Entry = (typeof prepared)[number];
+  const summary = (samplesOf: (entry: Entry) => number[]) => ({
+    ...latency(prepared.flatMap(samplesOf)),
+    byClass: Object.fromEntries(
+      QUERY_CLASSES.map((queryClass) => [
+        queryClass,
+        latency(prepared.filter((entry) => entry.query.class === queryClass).flatMap(samplesOf)),
+      ]),
+    ) as Record<QueryClass, Latency>,
+  });
   return {
     rounds,
-    samples: all.length,
-    ...latency(all),
-    byClass,
+    samples: prepared.reduce((sum, entry) => sum + entry.samples.length, 0),
+    ...summary((entry) => entry.samples),
+    cpu: summary((entry) => entry.cpuSamples),
     perQuery: prepared.map((entry) => ({
+      class: entry.query.class,
       query: entry.query.text,
       sent: entry.sent,
       hits: entry.hits,

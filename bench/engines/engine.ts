@@ -10,6 +10,8 @@ export const PAGE_SIZE = 20;
 export interface EngineOptions {
   articles: Iterable<GeneratedArticle>;
   rounds: number;
+  /** Where an engine that keeps a file writes it; the parent removes it. */
+  archivePath: string;
   /** Progress for the person waiting, on stderr. */
   log(message: string): void;
 }
@@ -25,6 +27,15 @@ export interface EngineResult {
   /** Whether the timed queries built snippets and highlights. */
   snippets: boolean;
   peakRssMb: number;
-  /** Archive file size after a WAL checkpoint; null for an in-memory engine. */
-  archiveMb: number | null;
+  /** null for an in-memory engine. */
+  archive: ArchiveSize | null;
+}
+
+export interface ArchiveSize {
+  /** The archive file after a WAL checkpoint. */
+  bytes: number;
+  /** What was imported: titles and texts, in UTF-8. */
+  textBytes: number;
+  /** Bytes by table, its indexes included, largest first; null when SQLite lacks the dbstat table. */
+  byTable: { name: string; bytes: number }[] | null;
 }

@@ -15,10 +15,26 @@ export function decoded(page: Page): string {
   }
 }
 
+const SEPARATOR_BEFORE = /^\s+[|\-–—·•»:]{1,2}\s+\S/;
+const SEPARATOR_AFTER = /\S\s+[|\-–—·•»:]{1,2}\s+$/;
+
+/** Whether `title` is `expected` without a piece set off by a separator at its start or end. */
+function lessSiteName(expected: string, title: string): boolean {
+  if (!title) return false;
+  if (expected.startsWith(title)) return SEPARATOR_BEFORE.test(expected.slice(title.length));
+  if (expected.endsWith(title)) return SEPARATOR_AFTER.test(expected.slice(0, -title.length));
+  return false;
+}
+
 export interface ReadabilityScores {
   pages: number;
   /** Share of pages whose title equals expected-metadata.json's, whitespace collapsed. */
   titleRate: number;
+  /**
+   * Share of pages whose title equals it or is it less a piece set off by a separator at either
+   * end ("Title | Site" → "Title"): the site names we strip on purpose and Readability keeps.
+   */
+  titleRateSiteNameAside: number;
   /** Mean over pages of the 4-word-shingle F1 of the text against expected.html's. */
   textF1: number;
   titleMisses: { name: string; ours: string; expected: string }[];
@@ -27,6 +43,7 @@ export interface ReadabilityScores {
 
 export function scoreReadabilityCases(cases: readonly ReadabilityCase[], system: System): ReadabilityScores {
   let titles = 0;
+  let titlesSiteNameAside = 0;
   let f1Sum = 0;
   const titleMisses: ReadabilityScores['titleMisses'] = [];
   const texts: { name: string; f1: number }[] = [];
@@ -36,6 +53,7 @@ export function scoreReadabilityCases(cases: readonly ReadabilityCase[], system:
     const expected = collapseSpace(page.expectedTitle);
     if (title === expected) titles++;
     else titleMisses.push({ name: page.name, ours: title, expected });
+    if (title === expected || lessSiteName(expected, title)) titlesSiteNameAside++;
     const score = shingleF1(result?.text ?? '', plainText(page.expectedHtml));
     f1Sum += score;
     texts.push({ name: page.name, f1: score });
@@ -43,6 +61,7 @@ export function scoreReadabilityCases(cases: readonly ReadabilityCase[], system:
   return {
     pages: cases.length,
     titleRate: cases.length ? titles / cases.length : 0,
+    titleRateSiteNameAside: cases.length ? titlesSiteNameAside / cases.length : 0,
     textF1: cases.length ? f1Sum / cases.length : 0,
     titleMisses,
     worstText: texts.sort((a, b) => a.f1 - b.f1).slice(0, 10),

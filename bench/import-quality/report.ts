@@ -38,6 +38,13 @@ export function formatReport(report: ImportQualityReport): string {
         met(ours.titleRate, TARGETS.title),
       ],
       [
+        `readability-test-pages (${ours.pages}): title, site name aside`,
+        percent(ours.titleRateSiteNameAside),
+        percent(bare.titleRateSiteNameAside),
+        '',
+        '',
+      ],
+      [
         `readability-test-pages (${ours.pages}): text F1 (4-word shingles)`,
         fixed(ours.textF1),
         fixed(bare.textF1),

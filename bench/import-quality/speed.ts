@@ -23,28 +23,45 @@ function time(run: () => void): number {
 const WARM_UP_PAGES = 50;
 
 /**
- * Times both over the same pages, single-threaded, in alternating rounds after a short warm-up
- * of each, so that neither profits from running second; each one's fastest round counts.
+ * Times both on the same pages, single-threaded, page by page in turn (which goes first
+ * alternating), so that a machine busy with something else slows both alike; a page's time is its
+ * fastest over the rounds, after a short warm-up of each.
  */
 export function measureSpeed(pages: readonly Page[], rounds: number): SpeedScores {
   const strings = pages.map(decoded);
-  const runOurs = () => pages.forEach(ours);
-  const runBare = () => strings.forEach(bareReadability);
   pages.slice(0, WARM_UP_PAGES).forEach(ours);
   strings.slice(0, WARM_UP_PAGES).forEach(bareReadability);
-  let bestOurs = Infinity;
-  let bestBare = Infinity;
+  const oursTimes = pages.map(() => Infinity);
+  const bareTimes = pages.map(() => Infinity);
   for (let round = 0; round < rounds; round++) {
-    bestOurs = Math.min(bestOurs, time(runOurs));
-    bestBare = Math.min(bestBare, time(runBare));
+    pages.forEach((page, index) => {
+      const runOurs = () =>
+        (oursTimes[index] = Math.min(
+          oursTimes[index] ?? Infinity,
+          time(() => ours(page)),
+        ));
+      const runBare = () =>
+        (bareTimes[index] = Math.min(
+          bareTimes[index] ?? Infinity,
+          time(() => bareReadability(strings[index] ?? '')),
+        ));
+      if ((index + round) % 2 === 0) {
+        runOurs();
+        runBare();
+      } else {
+        runBare();
+        runOurs();
+      }
+    });
   }
-  const bytes = pages.reduce((sum, page) => sum + page.bytes.length, 0);
+  const sum = (times: number[]) => times.reduce((total, seconds) => total + seconds, 0);
+  const bytes = pages.reduce((total, page) => total + page.bytes.length, 0);
   return {
     pages: pages.length,
     megabytes: bytes / 1e6,
     rounds,
-    ours: pages.length / bestOurs,
-    bareReadability: pages.length / bestBare,
-    ratio: bestBare / bestOurs,
+    ours: pages.length / sum(oursTimes),
+    bareReadability: pages.length / sum(bareTimes),
+    ratio: sum(bareTimes) / sum(oursTimes),
   };
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateArticles, LENGTHS, type GeneratedArticle } from '../../bench/generate-articles.ts';
+import { AUTHORS, PUBLISHED_YEARS, SOURCES } from '../../bench/metadata.ts';
 import { englishWords } from '../../bench/vocabulary/english.ts';
 import { frenchWords } from '../../bench/vocabulary/french.ts';
 import {
@@ -65,6 +66,28 @@ describe('generateArticles', () => {
       assert.match(paragraph, /^\p{Lu}/u);
       assert.match(paragraph, /\.$/);
     }
+  });
+
+  it("gives each article an author and a source from its language's pools", () => {
+    for (const article of articles) {
+      assert.ok(AUTHORS[article.lang].includes(article.author), article.author);
+      assert.ok(SOURCES[article.lang].includes(article.source), article.source);
+    }
+    const sources = new Set(articles.map((a) => a.source));
+    assert.equal(sources.size, SOURCES.en.length + SOURCES.fr.length, 'every source is drawn');
+    assert.equal(new Set(articles.map((a) => a.author)).size, AUTHORS.en.length + AUTHORS.fr.length);
+  });
+
+  it('dates the articles on ISO days spread over the publication years', () => {
+    const [first, last] = PUBLISHED_YEARS;
+    for (const { publishedAt } of articles) {
+      assert.match(publishedAt, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(new Date(`${publishedAt}T00:00:00Z`).toISOString().slice(0, 10), publishedAt, 'a real day');
+      assert.ok(publishedAt >= `${first}-01-01` && publishedAt <= `${last}-12-31`, publishedAt);
+    }
+    const years = new Set(articles.map((a) => a.publishedAt.slice(0, 4)));
+    assert.equal(years.size, last - first + 1, 'every year has articles');
+    assert.ok(new Set(articles.map((a) => a.publishedAt)).size > 350, 'days rarely repeat');
   });
 
   it("draws each language's words from its vocabulary, frequent ranks far more often (Zipf)", () => {

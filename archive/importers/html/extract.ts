@@ -2,8 +2,9 @@ import type { ImportedArticle } from '../file-importer.ts';
 import { inlineImages } from './content/inline-images.ts';
 import { normaliseSpace, paragraphsOf } from './content/paragraphs.ts';
 import { readableContent } from './content/readability.ts';
-import { pruneChrome, trimChromeParagraphs } from './content/prune.ts';
+import { pruneChrome, trimChromeParagraphs, trimTemplateTail } from './content/prune.ts';
 import { sanitizeArticleHtml } from './content/sanitize.ts';
+import { descendants } from './dom/elements.ts';
 import { parseDocument } from './dom/parse.ts';
 import { cleanByline, readMetadata, type PageMetadata } from './metadata/read-metadata.ts';
 import { isSiteName, stripSiteName, trimTitleSuffix } from './metadata/title.ts';
@@ -60,8 +61,7 @@ function untitled(paragraphs: string[]): string {
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The page's `<base href>`, made absolute against the page's address. */
-function baseUrlOf(document: Document, url: string | undefined): string | null {
-  const base = document.querySelector('base[href]')?.getAttribute('href');
+function baseUrlOf(base: string | null, url: string | undefined): string | null {
   if (base) {
     try {
       return new URL(base, url).href;
@@ -83,18 +83,22 @@ function baseUrlOf(document: Document, url: string | undefined): string | null {
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle | null {
   const document = parseDocument(html);
   const metadata = readMetadata(document, options.url);
-  const baseUrl = baseUrlOf(document, options.url) ?? metadata.url;
+  const baseUrl = baseUrlOf(metadata.base, options.url) ?? metadata.url;
   const readable = readableContent(document);
   if (!readable) return null;
   pruneChrome(readable.content);
-  const blocks = trimChromeParagraphs(paragraphsOf(readable.content));
+  const blocks = trimTemplateTail(trimChromeParagraphs(paragraphsOf(readable.content)));
   const found = chooseTitle(metadata, readable.title);
   // The heading that repeats the title is the title, not the article's first paragraph.
   const paragraphs = found !== null && sameText(blocks[0] ?? '', found) ? blocks.slice(1) : blocks;
   if (!hasSentence(paragraphs)) return null;
   if (options.inlineImage) inlineImages(readable.content, baseUrl, options.inlineImage);
-  // Readability marks its wrapper "readability-page-1": an id of the extraction, not of the page.
-  readable.content.querySelectorAll('[id^="readability-"]').forEach((element) => element.removeAttribute('id'));
+  for (const element of descendants(readable.content)) {
+    // The sanitiser would drop classes too, but on the DOM it is cheaper, and they weigh on its input.
+    element.removeAttribute('class');
+    // Readability marks its wrapper "readability-page-1": an id of the extraction, not of the page.
+    if (element.id.startsWith('readability-')) element.removeAttribute('id');
+  }
   return {
     title: found ?? untitled(paragraphs),
     paragraphs,

@@ -1,4 +1,5 @@
 import { isChromeLine } from '../../boilerplate.ts';
+import { descendants } from '../dom/elements.ts';
 
 // Class and id words of blocks that frame an article rather than tell it, whatever their length.
 const CHROME_BLOCK = words(
@@ -41,22 +42,21 @@ const namesOf = (element: Element) =>
  */
 export function pruneChrome(content: Element): void {
   let budget = (content.textContent ?? '').trim().length * MOST_OF_ARTICLE;
-  for (const element of [...content.querySelectorAll('nav, aside, footer, [role], [class], [id]')]) {
-    // Content is detached from the document, so a descendant of a removed block is recognised by its ancestry.
-    if (PROSE.has(element.tagName) || !content.contains(element)) continue;
-    const length = (element.textContent ?? '').trim().length;
-    if (length > budget) continue;
+  for (const element of descendants(content)) {
+    if (PROSE.has(element.tagName)) continue;
     const names = namesOf(element);
-    const chrome =
+    const always =
       element.tagName === 'NAV' ||
       CHROME_ROLES.has(element.getAttribute('role') ?? '') ||
-      names.some((name) => CHROME_BLOCK.test(name)) ||
-      ((element.tagName === 'ASIDE' || element.tagName === 'FOOTER' || names.some((name) => CHROME_LINE.test(name))) &&
-        length < SHORT_TEXT);
-    if (chrome) {
-      element.remove();
-      budget -= length;
-    }
+      names.some((name) => CHROME_BLOCK.test(name));
+    const whenShort =
+      element.tagName === 'ASIDE' || element.tagName === 'FOOTER' || names.some((name) => CHROME_LINE.test(name));
+    // Content is detached from the document, so a descendant of a removed block is recognised by its ancestry.
+    if ((!always && !whenShort) || !content.contains(element)) continue;
+    const length = (element.textContent ?? '').trim().length;
+    if (length > budget || (!always && length >= SHORT_TEXT)) continue;
+    element.remove();
+    budget -= length;
   }
 }
 
@@ -67,4 +67,23 @@ export function trimChromeParagraphs(paragraphs: string[]): string[] {
   while (start < end && isChromeLine(paragraphs[start] ?? '')) start++;
   while (end > start && isChromeLine(paragraphs[end - 1] ?? '')) end--;
   return paragraphs.slice(start, end);
+}
+
+const MAX_TAIL_LINES = 3;
+const MAX_TAIL_LENGTH = 80;
+const ENDS_SENTENCE = /[.!?…。！？»"”'’]$/;
+
+/**
+ * A page's paragraphs without the short lines that are not sentences after its text, three at
+ * most: on a page made from a template these are its tags, a credit, a date or a name. (Text an
+ * author wrote, such as a feed item's, may well end on a link; this is for whole pages only.)
+ */
+export function trimTemplateTail(paragraphs: string[]): string[] {
+  let end = paragraphs.length;
+  while (end > 1 && paragraphs.length - end < MAX_TAIL_LINES) {
+    const last = paragraphs[end - 1] ?? '';
+    if (last.length >= MAX_TAIL_LENGTH || ENDS_SENTENCE.test(last)) break;
+    end--;
+  }
+  return paragraphs.slice(0, end);
 }

@@ -16,8 +16,10 @@ export function readableContent(document: Document): ReadableContent | null {
   const reader = new Readability<Element>(document, {
     // The element rather than its serialisation: the article is not parsed a second time.
     serializer: (node) => node as Element,
-    // Classes tell the chrome left in the content (`pruneChrome`); the sanitiser drops them after.
+    // Classes tell the chrome left in the content (`pruneChrome`); they are dropped after.
     keepClasses: true,
+    // The page's JSON-LD is read with the rest of its metadata, before Readability runs.
+    disableJSONLD: true,
   });
   const result = reader.parse();
   if (!result?.content) return null;

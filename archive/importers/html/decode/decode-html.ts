@@ -12,7 +12,7 @@ const XML_DECLARATION = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i;
  */
 export function declaredCharset(bytes: Uint8Array): string | null {
   // Latin-1 maps each byte to one character, so ASCII markup reads the same whatever the page's encoding.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
   return (XML_DECLARATION.exec(head) ?? META_CHARSET.exec(head))?.[1]?.toLowerCase() ?? null;
 }
 

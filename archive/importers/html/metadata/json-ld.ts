@@ -27,8 +27,8 @@ const types = (node: JsonObject): string[] =>
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? unescapeEntities(value.trim()).replace(/\s+/g, ' ') : null;
 
-/** Every object of the page's JSON-LD blocks, arrays and `@graph`s flattened; blocks that do not parse are ignored. */
-function nodesOf(document: Document): JsonObject[] {
+/** Every object of the JSON-LD blocks, arrays and `@graph`s flattened; blocks that do not parse are ignored. */
+function nodesOf(scripts: Iterable<Element>): JsonObject[] {
   const nodes: JsonObject[] = [];
   const visit = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(visit);
@@ -37,7 +37,7 @@ function nodesOf(document: Document): JsonObject[] {
       if (value['@graph']) visit(value['@graph']);
     }
   };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     // Some CMSs wrap the JSON in CDATA markers or HTML comments.
     const source = (script.textContent ?? '').replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '');
     try {
@@ -49,9 +49,9 @@ function nodesOf(document: Document): JsonObject[] {
   return nodes;
 }
 
-/** The article described by the page's JSON-LD, or null when it describes none. */
-export function readJsonLd(document: Document): JsonLdArticle | null {
-  const nodes = nodesOf(document);
+/** The article described by a page's JSON-LD `<script>`s, or null when they describe none. */
+export function readJsonLd(scripts: Iterable<Element>): JsonLdArticle | null {
+  const nodes = nodesOf(scripts);
   const article = nodes.find((node) => types(node).some((type) => ARTICLE_TYPES.test(type)));
   if (!article) return null;
   // A graph names an author or publisher once and refers to it elsewhere by "@id".

@@ -2,9 +2,9 @@
  * The page's `<meta>` values by lower-case key (`og:title`, `author`, `dc.date`…), the first one
  * of each kept. `property` may list several keys separated by spaces ("og:title twitter:title").
  */
-export function readMetaTags(document: Document): Map<string, string> {
+export function readMetaTags(metas: Iterable<Element>): Map<string, string> {
   const values = new Map<string, string>();
-  for (const meta of document.querySelectorAll('meta')) {
+  for (const meta of metas) {
     const content = unescapeEntities(meta.getAttribute('content') ?? '').trim();
     if (!content) continue;
     const keys = [

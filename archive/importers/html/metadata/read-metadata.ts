@@ -3,6 +3,7 @@ import { readJsonLd } from './json-ld.ts';
 import { normaliseLang } from './lang.ts';
 import { headlineOrName } from './title.ts';
 import { firstMeta, readMetaTags } from './meta-tags.ts';
+import { scanMetadataElements, type MetadataElements } from './scan.ts';
 import { cleanUrl, hostName } from './url.ts';
 
 /** What a page says about its article in its markup, read before extraction changes the document. */
@@ -13,6 +14,8 @@ export interface PageMetadata {
   documentTitle: string;
   /** The text of the page's only `<h1>`, if it has exactly one. */
   heading: string | null;
+  /** The page's `<base href>`, as written. */
+  base: string | null;
   /** Names the site goes by, for recognising it in titles. */
   siteNames: string[];
   source: string | null;
@@ -53,9 +56,6 @@ const DATE_KEYS = [
   'article.published',
 ];
 const LANG_KEYS = ['content-language', 'language', 'dc.language', 'og:locale'];
-// A <time> inside the article's own markup; one elsewhere may date a sidebar link.
-const TIME_SELECTORS = ['[itemprop="datePublished"]', 'time[pubdate]', 'article time[datetime]', 'main time[datetime]'];
-
 /** "By Jane Doe" → "Jane Doe"; the word before the name only says it is one. */
 export function cleanByline(byline: string | null | undefined): string | null {
   const name = byline
@@ -65,28 +65,34 @@ export function cleanByline(byline: string | null | undefined): string | null {
   return name && !/^https?:\/\//.test(name) ? name : null;
 }
 
-function timeElementDate(document: Document): string | null {
+/** The date of a `<time>` in the article's own markup (one elsewhere may date a sidebar link). */
+function timeElementDate({ times }: MetadataElements): string | null {
   const dateOf = (element: Element) =>
     normaliseDate(element.getAttribute('datetime') ?? element.getAttribute('content'));
-  for (const selector of TIME_SELECTORS) {
-    for (const element of document.querySelectorAll(selector)) {
-      const date = dateOf(element);
-      if (date) return date;
-    }
+  // (`itemprop="datePublished"` on a <meta> is among the meta tags already.)
+  const candidates = [
+    ...times.filter((time) => time.getAttribute('itemprop') === 'datePublished'),
+    ...times.filter((time) => time.hasAttribute('pubdate')),
+    ...times.filter((time) => time.closest('article')),
+    ...times.filter((time) => time.closest('main')),
+  ];
+  for (const element of candidates) {
+    const date = dateOf(element);
+    if (date) return date;
   }
   // A page that dates one thing only, outside any <article>, dates its post (blogs mark theirs up so).
-  const times = document.querySelectorAll('time[datetime]');
   return times.length === 1 && times[0] ? dateOf(times[0]) : null;
 }
 
 export function readMetadata(document: Document, givenUrl: string | undefined): PageMetadata {
-  const meta = readMetaTags(document);
-  const jsonLd = readJsonLd(document);
-  const documentTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const headings = document.querySelectorAll('h1');
+  const elements = scanMetadataElements(document);
+  const meta = readMetaTags(elements.metas);
+  const jsonLd = readJsonLd(elements.jsonLd);
+  const documentTitle = (elements.title?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const { headings } = elements;
 
   const url =
-    cleanUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), givenUrl) ??
+    cleanUrl(elements.canonical?.getAttribute('href'), givenUrl) ??
     cleanUrl(meta.get('og:url'), givenUrl) ??
     cleanUrl(jsonLd?.url, givenUrl) ??
     cleanUrl(givenUrl);
@@ -102,6 +108,7 @@ export function readMetadata(document: Document, givenUrl: string | undefined): 
       headlineOrName(jsonLd?.headline ?? null, jsonLd?.name ?? null, documentTitle, siteNames) ??
       firstMeta(meta, TITLE_KEYS),
     documentTitle,
+    base: elements.base?.getAttribute('href') ?? null,
     heading: headings.length === 1 ? headings[0]?.textContent?.replace(/\s+/g, ' ').trim() || null : null,
     siteNames,
     source: siteName ?? host,
@@ -110,7 +117,7 @@ export function readMetadata(document: Document, givenUrl: string | undefined): 
       (jsonLd?.authors.length ? jsonLd.authors.join(', ') : null) ??
       AUTHOR_KEYS.map((key) => cleanByline(meta.get(key))).find((name) => name !== null) ??
       null,
-    publishedAt: dates.map(normaliseDate).find((date) => date !== null) ?? timeElementDate(document),
+    publishedAt: dates.map(normaliseDate).find((date) => date !== null) ?? timeElementDate(elements),
     lang:
       normaliseLang(
         document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang'),

@@ -49,6 +49,9 @@ export function isSiteName(title: string, siteNames: readonly string[]): boolean
   return siteNames.some((name) => squash(name) === squash(title));
 }
 
+// Not the colon: French sets it off with spaces inside a title ("Niger : la saison des pluies commence").
+const SUFFIX_SEPARATOR = /\s+[|\-–—·•»]{1,2}\s+/g;
+
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
@@ -57,7 +60,7 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * be left, unless four words or fewer would remain. Null for a title without separators.
  */
 export function trimTitleSuffix(title: string): string | null {
-  const separators = [...title.matchAll(SEPARATOR)];
+  const separators = [...title.matchAll(SUFFIX_SEPARATOR)];
   const last = separators.at(-1);
   const first = separators[0];
   if (last?.index === undefined || first?.index === undefined) return null;

@@ -55,5 +55,6 @@ describe('page metadata', () => {
     assert.equal(trimTitleSuffix('Lorem ipsum dolor sit amet – My website'), 'Lorem ipsum dolor sit amet');
     assert.equal(trimTitleSuffix('Short – Title'), 'Short – Title');
     assert.equal(trimTitleSuffix('No separator here'), null);
+    assert.equal(trimTitleSuffix('Niger : la saison des pluies commence'), null);
   });
 });
