@@ -171,15 +171,16 @@ export class Searcher {
          WHERE article_fts MATCH @fts${conditions} ORDER BY f.rank LIMIT @limit OFFSET @offset`,
       ).all(params) as ResultRow[];
     }
-    // Sorted otherwise, the page is chosen first; highlighting every match before sorting would cost far more.
+    // Sorted otherwise, the page's 20 ids are chosen first, and only they are joined and highlighted
+    // (CROSS JOIN keeps SQLite from reordering the joins to visit every match).
     return this.statement(
-      `WITH page AS (
-         SELECT a.id, row_number() OVER (ORDER BY ${ORDER[sort]}) AS position FROM ${FROM_MATCHES}
-         WHERE article_fts MATCH @fts${conditions} ORDER BY position LIMIT @limit OFFSET @offset)
+      `WITH page AS MATERIALIZED (
+         SELECT a.id FROM ${FROM_MATCHES}
+         WHERE article_fts MATCH @fts${conditions} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset)
        SELECT ${SUMMARY_SELECT}, a.text, f.rank AS rank, ${HIGHLIGHTS}
-       FROM page JOIN article_fts f ON f.rowid = page.id JOIN articles a ON a.id = f.rowid
-       LEFT JOIN reading_state r ON r.article_id = a.id JOIN article_offsets o ON o.article_id = f.rowid
-       WHERE article_fts MATCH @fts ORDER BY page.position`,
+       FROM article_fts f CROSS JOIN page ON page.id = f.rowid CROSS JOIN articles a ON a.id = f.rowid
+       LEFT JOIN reading_state r ON r.article_id = a.id CROSS JOIN article_offsets o ON o.article_id = f.rowid
+       WHERE article_fts MATCH @fts ORDER BY ${ORDER[sort]}`,
     ).all(params) as ResultRow[];
   }
 
@@ -188,7 +189,10 @@ export class Searcher {
     const sql =
       fts === null
         ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM_ARTICLES} WHERE 1${conditions} LIMIT @cap)`
-        : `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM_MATCHES} WHERE article_fts MATCH @fts${conditions} LIMIT @cap)`;
+        : // Without metadata conditions FTS5 counts alone, without reading each article's row.
+          conditions === ''
+          ? `SELECT count(*) AS n FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH @fts LIMIT @cap)`
+          : `SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM_MATCHES} WHERE article_fts MATCH @fts${conditions} LIMIT @cap)`;
     const params: Params = { ...filters.params, cap };
     if (fts !== null) params.fts = fts;
     return (this.statement(sql).get(params) as { n: number }).n;
