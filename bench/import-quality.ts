@@ -17,7 +17,7 @@ match, text F1 of 4-word shingles against expected.html) and on trafilatura's ev
 (precision, recall, accuracy and F1 of its "with"/"without" segments), then times both on all
 those pages, single-threaded.
 
-  --speed-rounds N  timed rounds over all pages, the fastest counting (default 1)
+  --speed-rounds N  timed rounds over all pages, each page's fastest counting (default 2)
   --no-speed        skip the timing
   --json            print the report as JSON instead of a table
   -h, --help        print this help`;
@@ -36,7 +36,7 @@ function main(): void {
     console.log(USAGE);
     return;
   }
-  const rounds = Number(values['speed-rounds'] ?? 1);
+  const rounds = Number(values['speed-rounds'] ?? 2);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--speed-rounds must be a whole number from 1.');
 
   const readabilityCases = readReadabilityCases();

@@ -65,7 +65,7 @@ export function formatReport(report: ImportQualityReport): string {
   }
   if (speed) {
     rows.push([
-      `speed (${speed.pages} pages, ${speed.megabytes.toFixed(0)} MB, best of ${speed.rounds}): pages/s`,
+      `speed (${speed.pages} pages, ${speed.megabytes.toFixed(0)} MB, fastest of ${speed.rounds} per page): pages/s`,
       speed.ours.toFixed(1),
       speed.bareReadability.toFixed(1),
       '≥ 90% of bare',
@@ -75,6 +75,7 @@ export function formatReport(report: ImportQualityReport): string {
   const notes = [
     "ours: the importer's pipeline from the file's bytes: decoding, extraction, metadata, sanitising (storing excluded);",
     'bare Readability: linkedom + Readability.parse() with its defaults, given the page already decoded.',
+    'Speed: single-threaded, the two run page by page in turn, so that a busy machine slows both alike.',
     "Text compared: our paragraphs (the stored text, without the title); for bare Readability, its content's text.",
   ];
   if (readability?.ours.titleMisses.length) {

@@ -5,6 +5,7 @@ import { bareReadability, ours } from './systems.ts';
 export interface SpeedScores {
   pages: number;
   megabytes: number;
+  /** Timed rounds over the pages; each page counts with its fastest. */
   rounds: number;
   /** Pages per second of our pipeline: decoding the bytes, extraction, metadata and sanitising (no storing). */
   ours: number;

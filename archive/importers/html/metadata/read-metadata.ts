@@ -56,6 +56,7 @@ const DATE_KEYS = [
   'article.published',
 ];
 const LANG_KEYS = ['content-language', 'language', 'dc.language', 'og:locale'];
+
 /** "By Jane Doe" → "Jane Doe"; the word before the name only says it is one. */
 export function cleanByline(byline: string | null | undefined): string | null {
   const name = byline
