@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('main/index.ts'),
           'archive-worker': resolve('archive/service/worker.ts'),
+          'extraction-worker': resolve('archive/importers/pool/extraction-worker.ts'),
         },
       },
     },

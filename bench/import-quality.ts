@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   READABILITY_PAGES,
@@ -7,27 +8,36 @@ import {
 } from './import-quality/corpora.ts';
 import { decoded, scoreReadabilityCases, scoreTrafilaturaCases } from './import-quality/quality.ts';
 import { formatReport, type ImportQualityReport } from './import-quality/report.ts';
+import { measureParallelSpeed, measureTextSpeed } from './import-quality/parallel-speed.ts';
 import { measureSpeed } from './import-quality/speed.ts';
 import { bareReadabilityText, ours } from './import-quality/systems.ts';
 
-const USAGE = `Usage: npm run bench:import -- [--json] [--speed-rounds N] [--no-speed]
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const USAGE = `Usage: npm run bench:import -- [--json] [--speed-rounds N] [--no-speed] [--only-speed] [--text-articles N]
 
 Scores the HTML importer against bare Readability on Mozilla's Readability test pages (title exact
 match, text F1 of 4-word shingles against expected.html) and on trafilatura's evaluation set
 (precision, recall, accuracy and F1 of its "with"/"without" segments), then times both on all
-those pages, single-threaded.
+those pages: single-threaded (extraction alone), then on every core (our whole import, storing and
+indexing included, against bare Readability in one worker per core). Then imports synthetic plain-text
+articles and gives their rate.
 
   --speed-rounds N  timed rounds over all pages, each page's fastest counting (default 2)
   --no-speed        skip the timing
+  --only-speed      skip the quality scores: only the timings
+  --text-articles N plain-text articles imported for the text rate (default 5000; 0 skips it)
   --json            print the report as JSON instead of a table
   -h, --help        print this help`;
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },
       'speed-rounds': { type: 'string' },
       'no-speed': { type: 'boolean' },
+      'only-speed': { type: 'boolean' },
+      'text-articles': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -38,6 +48,10 @@ function main(): void {
   }
   const rounds = Number(values['speed-rounds'] ?? 2);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--speed-rounds must be a whole number from 1.');
+  const textArticles = Number(values['text-articles'] ?? 5000);
+  if (!Number.isInteger(textArticles) || textArticles < 0) throw new Error('--text-articles must be a whole number.');
+  const speedOnly = values['only-speed'] === true;
+  const timed = !values['no-speed'];
 
   const readabilityCases = readReadabilityCases();
   const trafilaturaCases = readTrafilaturaCases();
@@ -51,27 +65,31 @@ function main(): void {
   const bare = (page: Parameters<typeof ours>[0]) => bareReadabilityText(decoded(page));
   const allPages = [...readabilityCases, ...trafilaturaCases];
   const report: ImportQualityReport = {
-    readability: readabilityCases.length
-      ? {
-          corpus: READABILITY_PAGES,
-          ours: scoreReadabilityCases(readabilityCases, ours),
-          bare: scoreReadabilityCases(readabilityCases, bare),
-        }
-      : null,
-    trafilatura: trafilaturaCases.length
-      ? {
-          corpus: TRAFILATURA_EVAL,
-          ours: scoreTrafilaturaCases(trafilaturaCases, ours),
-          bare: scoreTrafilaturaCases(trafilaturaCases, bare),
-        }
-      : null,
-    speed: !values['no-speed'] && allPages.length ? measureSpeed(allPages, rounds) : null,
+    readability:
+      !speedOnly && readabilityCases.length
+        ? {
+            corpus: READABILITY_PAGES,
+            ours: scoreReadabilityCases(readabilityCases, ours),
+            bare: scoreReadabilityCases(readabilityCases, bare),
+          }
+        : null,
+    trafilatura:
+      !speedOnly && trafilaturaCases.length
+        ? {
+            corpus: TRAFILATURA_EVAL,
+            ours: scoreTrafilaturaCases(trafilaturaCases, ours),
+            bare: scoreTrafilaturaCases(trafilaturaCases, bare),
+          }
+        : null,
+    speed: timed && allPages.length ? measureSpeed(allPages, rounds) : null,
+    parallelSpeed: timed && allPages.length ? await measureParallelSpeed(allPages, rounds) : null,
+    textSpeed: timed && textArticles > 0 ? await measureTextSpeed(textArticles, PROJECT_ROOT) : null,
   };
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

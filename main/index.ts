@@ -1,8 +1,12 @@
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { APP_NAME, defaultArchivePath, userDataFolder } from '../archive/paths.ts';
+import { generateToken } from '../archive/serve/lan.ts';
+import { startServer } from '../archive/serve/server.ts';
 import { startArchiveHost, type ArchiveHost } from '../archive/service/host.ts';
+import { describeStartup } from '../archive/safety/startup-check.ts';
 import type { ArchiveChange } from '../preload/desktop-api.ts';
 import { formatLoopDelayLine, startLoopDelayMonitor } from './diagnostics/loop-delay.ts';
 import { uiStrings } from './i18n/strings.ts';
@@ -16,11 +20,14 @@ import {
 } from './import/open-requests.ts';
 import { broadcastArchiveChange } from './ipc/archive-events.ts';
 import { registerArchiveIpc } from './ipc/register.ts';
+import { registerSaveDialogIpc } from './ipc/save-dialog.ts';
+import { registerSharingIpc } from './ipc/sharing-ipc.ts';
 import { applicationMenuTemplate } from './menu/app-menu.ts';
 import { mediaFolderBeside } from './protocol/app-url.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol/register.ts';
 import { createWindow, type WindowContext } from './window/create-window.ts';
 import { rendererSource } from './window/renderer-source.ts';
+import { LanSharing } from './sharing/lan-sharing.ts';
 import { WINDOW_STATE_FILE_NAME } from './window/window-state-file.ts';
 
 // First, so the whole run is measured (only with ARCHIVE_READER_LOOP_STATS=1).
@@ -45,6 +52,9 @@ const opens = new OpenQueue();
 
 let host: ArchiveHost | undefined;
 let unregisterIpc: (() => void) | undefined;
+let sharing: LanSharing | undefined;
+let unregisterSharing: (() => void) | undefined;
+let unregisterSaveDialog: (() => void) | undefined;
 
 async function start(): Promise<void> {
   const strings = uiStrings(app.getLocale());
@@ -61,11 +71,24 @@ async function start(): Promise<void> {
 
   host = await startArchiveHost({
     archivePath,
-    // The build bundles the worker beside main: out/main/archive-worker.js.
+    // The build bundles the workers beside main: out/main/archive-worker.js, out/main/extraction-worker.js.
     workerUrl: new URL('./archive-worker.js', import.meta.url),
+    extractionWorkerUrl: new URL('./extraction-worker.js', import.meta.url),
   });
+  // What opening the archive found and did (a check after a crash, a repair, a restored backup): logged
+  // here, and shown in the window as a banner (the renderer asks for it with getStartupReport).
+  for (const line of describeStartup(host.startup)) console.warn(`archive-reader: ${line}`);
   const onChange = (change: ArchiveChange) => broadcastArchiveChange(change, source.appOrigin);
   unregisterIpc = registerArchiveIpc(host, source.appOrigin, onChange);
+  sharing = new LanSharing({
+    host,
+    uiDir: join(import.meta.dirname, '../renderer'),
+    interfaces: networkInterfaces,
+    startServer,
+    makeToken: generateToken,
+  });
+  unregisterSharing = registerSharingIpc(sharing, source.appOrigin);
+  unregisterSaveDialog = registerSaveDialogIpc(source.appOrigin);
   const imports = importCommands({ host, strings, onChange });
 
   Menu.setApplicationMenu(
@@ -125,7 +148,11 @@ if (!app.requestSingleInstanceLock({ openPaths } satisfies SecondInstanceData)) 
     event.preventDefault();
     host = undefined;
     unregisterIpc?.();
-    void Promise.race([closing.close(), delay(HOST_CLOSE_TIMEOUT_MS)]).finally(() => app.quit());
+    unregisterSharing?.();
+    unregisterSaveDialog?.();
+    // Phones lose the server before the archive closes under it.
+    const closed = (sharing?.stop() ?? Promise.resolve()).then(() => closing.close());
+    void Promise.race([closed, delay(HOST_CLOSE_TIMEOUT_MS)]).finally(() => app.quit());
   });
 
   app

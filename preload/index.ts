@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { exposeDesktopApis } from './expose.ts';
 
-// window.archive (the contract's methods), window.archiveEvents and window.archiveFiles; nothing
-// else of Electron or Node reaches the page.
+// window.archive (the contract's methods), window.archiveEvents, window.archiveFiles and
+// window.archiveSharing; nothing else of Electron or Node reaches the page.
 exposeDesktopApis(contextBridge, ipcRenderer, webUtils);

@@ -36,6 +36,8 @@ export const articleSummarySchema = z.object({
   /** The publication date was read from the article's text (its latest full date), not from metadata. */
   publishedEstimated: z.boolean(),
   importedAt: z.string(),
+  /** When the page was captured: a WARC record's date, a saved page's (SingleFile, MHTML); null if unknown. */
+  capturedAt: z.string().nullable(),
   wordCount: z.number().int().nonnegative(),
   bookmarked: z.boolean(),
   readStatus: readStatus,
@@ -108,17 +110,18 @@ export const searchNoticeSchema = z.object({
   message: z.string(),
 });
 
-export const searchSort = z.enum(['relevance', 'newest', 'oldest', 'title', 'added']);
+export const searchSort = z.enum(['relevance', 'newest', 'oldest', 'title', 'source', 'added']);
 
 /** How many articles of a search have one value of a field (null: the field is empty). */
 export const facetSchema = z.object({ value: z.string().nullable(), count: z.number().int().nonnegative() });
 
 export const importItemSchema = z.object({
   path: z.string(),
-  status: z.enum(['imported', 'duplicate', 'skipped', 'failed']),
+  /** `cancelled`: left unread (or read only in part) because the import was cancelled; a re-run finishes it. */
+  status: z.enum(['imported', 'duplicate', 'near-duplicate', 'skipped', 'failed', 'cancelled']),
   articleId: id.optional(),
   title: z.string().optional(),
-  /** Why an item was skipped or failed, or which article it duplicates. */
+  /** Why an item was skipped or failed, or which article it duplicates (`near-duplicate`: a copy linked to it). */
   message: z.string().optional(),
 });
 
@@ -127,13 +130,180 @@ export const importReportSchema = z.object({
   duplicates: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Near-copies of stored articles (syndicated copies), linked to them instead of stored again. */
+  nearDuplicates: z.number().int().nonnegative().optional(),
+  /** The import was cancelled before the end. */
+  cancelled: z.boolean().optional(),
+  /** How many report lines are `cancelled`: files (or the rest of one) the import did not read. */
+  left: z.number().int().nonnegative().optional(),
   items: z.array(importItemSchema),
+});
+
+/** How far a running import is. `done`/`total` count files (total is counted before the import starts). */
+export const importProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  currentFile: z.string().nullable(),
+  /** Report lines (articles, duplicates, skips, failures) per second since the start. */
+  itemsPerSecond: z.number().nonnegative(),
+  /** From the time per file so far; null before the first file is done. */
+  etaSeconds: z.number().nonnegative().nullable(),
+  imported: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+
+/** A backup in the archive's rotation folder, named by its file name (never a path a client picks). */
+export const backupSchema = z.object({
+  name: z.string(),
+  /** ISO 8601. */
+  takenAt: z.string(),
+  /** daily, manual, before-schema-N... */
+  reason: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+
+/** What was read back from a damaged archive into the backup restored over it. */
+export const salvageReportSchema = z.object({
+  articles: z.number().int().nonnegative(),
+  readingStates: z.number().int().nonnegative(),
+  taggedArticles: z.number().int().nonnegative(),
+  highlights: z.number().int().nonnegative(),
+  notes: z.number().int().nonnegative(),
+  positions: z.number().int().nonnegative(),
+  collections: z.number().int().nonnegative(),
+  collectionMemberships: z.number().int().nonnegative(),
+  savedSearches: z.number().int().nonnegative(),
+  problems: z.array(z.string()),
+});
+
+/** What opening the archive found and did (archive/safety/startup-check.ts). */
+export const startupReportSchema = z.object({
+  uncleanExit: z.boolean(),
+  outcome: z.enum(['clean', 'checked', 'reindexed', 'restored']),
+  problems: z.array(z.string()),
+  reindexedArticles: z.number().int().nonnegative().nullable(),
+  damagedPath: z.string().nullable(),
+  restoredFrom: z.string().nullable(),
+  backupTakenAt: z.string().nullable(),
+  salvaged: salvageReportSchema.nullable(),
+  rejectedBackups: z.array(z.object({ path: z.string(), problems: z.array(z.string()) })),
+  messages: z.array(z.string()),
+});
+
+/** The state of an import job; `progress` is its last report of how far it is. */
+export const importJobSchema = z.object({
+  jobId: id,
+  /** The stored run whose report getImportReport reads (the same number as the job). */
+  runId: id,
+  state: z.enum(['running', 'finished', 'cancelled', 'failed', 'interrupted']),
+  progress: importProgressSchema,
+  /** Why the job failed as a whole. */
+  error: z.string().nullable(),
+});
+
+/** One stored import run: what it was given, when, how it ended and its counts. */
+export const importRunSchema = z.object({
+  id,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** `interrupted`: the process running it ended first (a crash, a kill); import the same paths again to finish. */
+  status: z.enum(['running', 'finished', 'cancelled', 'failed', 'interrupted']),
+  paths: z.array(z.string()),
+  totalFiles: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  /** Copies of an article already there, linked to it rather than stored again. */
+  nearDuplicates: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** Report lines left unread because the run was cancelled. */
+  cancelled: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+});
+
+/** Citation formats: data for reference managers, or a bibliography in a style. */
+export const citationFormat = z.enum(['bibtex', 'ris', 'csl-json', 'apa', 'chicago']);
+/** The language exported files and formatted citations are written in. */
+export const exportLocale = z.enum(['en', 'fr']);
+/** A file made by an export: saved by the CLI, downloaded by the UI. */
+export const exportFileSchema = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
+
+/** What a bundle holds: the whole archive, a collection (with those inside it), a tag, a saved search, any query, or chosen articles. */
+export const bundleScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('collection'), id }),
+  z.object({ kind: z.literal('tag'), name: z.string().trim().min(1).max(100) }),
+  z.object({ kind: z.literal('savedSearch'), id }),
+  z.object({ kind: z.literal('query'), query: z.string().max(1000) }),
+  z.object({ kind: z.literal('ids'), ids: z.array(id).min(1).max(1_000_000) }),
+]);
+
+const bundleRequestSchema = z.object({
+  scope: bundleScopeSchema.default({ kind: 'all' }),
+  /** A delta: only what was added or changed after this date (ISO 8601, or a day as 2026-11-01). */
+  since: z.string().min(4).max(40).nullable().default(null),
+  /** A delta: only what was added or changed after this earlier bundle was made (a path on the archive's machine). */
+  sinceBundle: z.string().min(1).max(4096).nullable().default(null),
+  /** Carry tags, bookmarks, reading status, highlights, notes and collections too. */
+  withLibrary: z.boolean().default(false),
+  withImages: z.boolean().default(true),
+});
+
+export const bundleSummarySchema = z.object({
+  /** Articles sent whole. */
+  articles: z.number().int().nonnegative(),
+  /** Distinct images. */
+  media: z.number().int().nonnegative(),
+  /** Articles whose tags, highlights, notes... are carried. */
+  libraryEntries: z.number().int().nonnegative(),
+  /** The collection's, tag's or saved search's name, or the query. */
+  label: z.string().nullable(),
+  since: z.string().nullable(),
+  /** The moment the next delta starts from. */
+  highWater: z.string(),
 });
 
 export const contract = {
   importPaths: {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
     output: importReportSchema,
+  },
+  // Import jobs: startImport answers at once; the import runs between other calls.
+  startImport: {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+    output: z.object({ jobId: id }),
+  },
+  getImportProgress: {
+    input: z.object({ jobId: id }),
+    output: importJobSchema,
+  },
+  cancelImport: {
+    input: z.object({ jobId: id }),
+    output: importJobSchema,
+  },
+  listImportRuns: {
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), runs: z.array(importRunSchema) }),
+  },
+  getImportReport: {
+    input: z.object({
+      runId: id,
+      status: importItemSchema.shape.status.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({
+      run: importRunSchema,
+      /** Report lines of the run (with `status`: of that status only). */
+      total: z.number().int().nonnegative(),
+      /** With their place in the report: `seq` 1 is the first file read. */
+      items: z.array(importItemSchema.extend({ seq: z.number().int().positive() })),
+    }),
   },
   search: {
     input: z.object({
@@ -162,10 +332,19 @@ export const contract = {
       languages: z.array(facetSchema),
       years: z.array(facetSchema),
       tags: z.array(facetSchema),
+      /**
+       * True when more than 10,000 articles match a query: the counts are then estimated from an
+       * even sample of the matches (every k-th article), scaled up and rounded.
+       */
+      estimated: z.boolean().optional(),
     }),
   },
   getArticle: {
-    input: z.object({ id }),
+    input: z.object({
+      id,
+      /** False: `html` comes without its images (text-only reading on a slow link; they are most of its bytes). */
+      images: z.boolean().default(true),
+    }),
     output: articleSchema,
   },
   listArticles: {
@@ -268,6 +447,79 @@ export const contract = {
       languages: z.array(z.object({ lang: z.string().nullable(), count: z.number().int().nonnegative() })),
     }),
   },
+  listBackups: {
+    input: z.object({}),
+    output: z.array(backupSchema),
+  },
+  backupNow: {
+    input: z.object({}),
+    output: backupSchema,
+  },
+  restoreBackup: {
+    input: z.object({ name: z.string().min(1).max(255) }),
+    output: z.object({
+      restoredFrom: backupSchema,
+      /** Where the archive it replaced is kept. */
+      replacedPath: z.string().nullable(),
+      schemaVersion: z.number().int().positive(),
+      articles: z.number().int().nonnegative(),
+    }),
+  },
+  checkArchive: {
+    input: z.object({}),
+    output: z.object({
+      ok: z.boolean(),
+      /** SQLite's quick_check: damaged pages, bad indexes. */
+      database: z.array(z.string()),
+      /** FTS5's integrity-check and index rows that do not match the articles. */
+      fullText: z.array(z.string()),
+      /** Articles missing from the full-text index. */
+      unindexed: z.number().int().nonnegative(),
+      articles: z.number().int().nonnegative().nullable(),
+      checkedAt: z.string(),
+    }),
+  },
+  getStartupReport: {
+    input: z.object({}),
+    output: startupReportSchema,
+  },
+  // Citations and exports (archive/citations, archive/export): they answer the file's content, so they are reads.
+  citeArticles: {
+    input: z
+      .object({
+        /** These articles, in this order; or else `query`'s matches (every article for an empty query). */
+        ids: z.array(id).min(1).max(10_000).optional(),
+        query: z.string().max(1000).optional(),
+        sort: searchSort.optional(),
+        format: citationFormat,
+        locale: exportLocale.default('en'),
+      })
+      .refine((args) => (args.ids === undefined) !== (args.query === undefined), {
+        message: 'give either ids or query',
+      }),
+    output: exportFileSchema.extend({ count: z.number().int().nonnegative() }),
+  },
+  exportArticle: {
+    input: z.object({ id, format: z.enum(['md', 'html']), locale: exportLocale.default('en') }),
+    output: exportFileSchema,
+  },
+  exportLibraryCsv: {
+    input: z.object({ query: z.string().max(1000).optional(), sort: searchSort.optional() }),
+    output: exportFileSchema.extend({ count: z.number().int().nonnegative() }),
+  },
+  exportNotebook: {
+    /** `single`: every article's notes in one file (notebook.md) rather than one file per article. */
+    input: z.object({ locale: exportLocale.default('en'), single: z.boolean().default(false) }),
+    output: z.object({ files: z.array(exportFileSchema) }),
+  },
+  estimateBundle: {
+    input: bundleRequestSchema,
+    output: bundleSummarySchema.extend({ estimatedBytes: z.number().int().nonnegative() }),
+  },
+  exportBundle: {
+    input: bundleRequestSchema.extend({ path: z.string().min(1).max(4096) }),
+    output: bundleSummarySchema.extend({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;
@@ -293,6 +545,14 @@ export type Collection = z.output<typeof collectionSchema>;
 export type SavedSearch = z.output<typeof savedSearchSchema>;
 export type ImportReport = z.output<typeof importReportSchema>;
 export type ImportItem = z.output<typeof importItemSchema>;
+export type ImportProgress = z.output<typeof importProgressSchema>;
+export type ImportJob = z.output<typeof importJobSchema>;
+export type ImportRun = z.output<typeof importRunSchema>;
+export type Backup = z.output<typeof backupSchema>;
+export type StartupReportValue = z.output<typeof startupReportSchema>;
+export type CitationFormat = z.output<typeof citationFormat>;
+export type ExportFile = z.output<typeof exportFileSchema>;
+export type BundleScope = z.output<typeof bundleScopeSchema>;
 
 /** The API as the renderer (and any client) uses it. */
 export type ArchiveApi = { [M in MethodName]: (args: Input<M>) => Promise<Output<M>> };

@@ -4,6 +4,11 @@
  */
 export const METHOD_NAMES = [
   'importPaths',
+  'startImport',
+  'getImportProgress',
+  'cancelImport',
+  'listImportRuns',
+  'getImportReport',
   'search',
   'searchFacets',
   'getArticle',
@@ -28,6 +33,17 @@ export const METHOD_NAMES = [
   'openSavedSearch',
   'deleteSavedSearch',
   'getStats',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+  'checkArchive',
+  'getStartupReport',
+  'citeArticles',
+  'exportArticle',
+  'exportLibraryCsv',
+  'exportNotebook',
+  'estimateBundle',
+  'exportBundle',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

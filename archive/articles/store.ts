@@ -1,9 +1,8 @@
 import type { Transaction } from 'better-sqlite3';
 import type { ArchiveDb } from '../db/open.ts';
 import type { Article, ArticleSummary } from '../api/contract.ts';
-import { analyseField, type AnalysedField } from '../text/analyze.ts';
-import { contentHash } from './content-hash.ts';
-import { packOffsets } from '../text/offsets.ts';
+import { analyseForIndex, prepareArticle, type IndexAnalysis, type PreparedArticle } from './index-analysis.ts';
+import { NearDuplicates } from './near-duplicates.ts';
 import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './summary.ts';
 
 export interface NewArticle {
@@ -19,22 +18,20 @@ export interface NewArticle {
   /** The publication date was read from the text, not from metadata. */
   publishedEstimated?: boolean;
   sourcePath?: string | null;
+  /** When the page was captured (a WARC record's date, a saved page's), ISO 8601. */
+  capturedAt?: string | null;
+  /** Its hash, fingerprint and index rows, when an extraction worker computed them already. */
+  prepared?: PreparedArticle;
 }
 
 /** An article as stored, without the reader's annotations (those are the library's). */
 export type StoredArticle = Omit<Article, 'position' | 'note' | 'highlights' | 'collectionIds'>;
 
-export type StoreOutcome = { status: 'imported'; id: number } | { status: 'duplicate'; id: number };
-
-/** An article's title and text as the index stores them. */
-interface IndexAnalysis {
-  title: AnalysedField;
-  text: AnalysedField;
-  /** The text's terms; the first `leadTerms` are the lead's. */
-  terms: string[];
-  leadTerms: number;
-  wordCount: number;
-}
+export type StoreOutcome =
+  | { status: 'imported'; id: number }
+  | { status: 'duplicate'; id: number }
+  /** Not stored: a copy of article `id` within `distance` bits, linked to it. */
+  | { status: 'near-duplicate'; id: number; distance: number };
 
 interface ArticleRow extends SummaryRow {
   text: string;
@@ -53,9 +50,11 @@ export class ArticleStore {
   >;
   // (form, term) pairs known to be in the vocabulary table, so each is written once per session.
   private readonly knownVocabulary = new Set<string>();
+  private readonly nearDuplicates: NearDuplicates;
 
   constructor(db: ArchiveDb) {
     this.db = db;
+    this.nearDuplicates = new NearDuplicates(db);
     this.addTransaction = db.transaction((article: NewArticle, importedAt: string) => this.insert(article, importedAt));
     this.batchTransaction = db.transaction((articles: readonly NewArticle[], importedAt: string) =>
       articles.map((article) => this.insert(article, importedAt)),
@@ -64,9 +63,9 @@ export class ArticleStore {
       findByHash: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?'),
       insert: db.prepare(
         `INSERT INTO articles (title, text, html, source, url, author, lang, published_at, published_estimated,
-                               imported_at, content_hash, source_path, word_count)
+                               imported_at, content_hash, source_path, word_count, captured_at)
          VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @publishedEstimated,
-                 @importedAt, @contentHash, @sourcePath, @wordCount)`,
+                 @importedAt, @contentHash, @sourcePath, @wordCount, @capturedAt)`,
       ),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
       insertOffsets: db.prepare(
@@ -127,14 +126,17 @@ export class ArticleStore {
 
   private insert(article: NewArticle, importedAt: string): StoreOutcome {
     const text = article.paragraphs.join('\n\n');
-    const hash = contentHash(article.title, text);
+    const prepared = article.prepared ?? prepareArticle(article);
+    const hash = prepared.contentHash;
     const existing = this.statements.findByHash.get(hash);
     if (existing) return { status: 'duplicate', id: existing.id };
+    const near = this.nearDuplicates.find(hash, prepared.simhash);
+    if (near) {
+      this.nearDuplicates.link(near, { ...article, contentHash: hash, importedAt });
+      return { status: 'near-duplicate', id: near.articleId, distance: near.distance };
+    }
 
-    // A lead is the first paragraph of several; an article of one paragraph is all body, or its
-    // every word would carry the lead's weight.
-    const leadEnd = article.paragraphs.length > 1 ? (article.paragraphs[0]?.length ?? 0) : 0;
-    const analysis = this.analyse(article.title, text, leadEnd, article.lang);
+    const { analysis } = prepared;
     const { lastInsertRowid } = this.statements.insert.run({
       title: article.title,
       text,
@@ -149,9 +151,11 @@ export class ArticleStore {
       contentHash: hash,
       sourcePath: article.sourcePath ?? null,
       wordCount: analysis.wordCount,
+      capturedAt: article.capturedAt ?? null,
     });
     const id = Number(lastInsertRowid);
     this.writeIndex(id, analysis);
+    this.nearDuplicates.remember(id, prepared.simhash);
     return { status: 'imported', id };
   }
 
@@ -162,35 +166,23 @@ export class ArticleStore {
    */
   reindexStored(article: { id: number; title: string; text: string; lang: string | null }): void {
     const blank = article.text.indexOf('\n\n');
-    const analysis = this.analyse(article.title, article.text, blank === -1 ? 0 : blank, article.lang);
+    const analysis = analyseForIndex(article.title, article.text, blank === -1 ? 0 : blank, article.lang);
     this.writeIndex(article.id, analysis);
     this.statements.setWordCount.run({ id: article.id, count: analysis.wordCount });
   }
 
-  /** The analysis of an article for its index: terms of the title, and of the text split into lead and body. */
-  private analyse(title: string, text: string, leadEnd: number, lang: string | null): IndexAnalysis {
-    const analysedTitle = analyseField(title, lang);
-    const analysed = analyseField(text, lang);
-    const terms = analysed.terms === '' ? [] : analysed.terms.split(' ');
-    let leadTerms = 0;
-    while (leadTerms < terms.length && (analysed.offsets[leadTerms * 2] ?? Infinity) < leadEnd) leadTerms++;
-    return { title: analysedTitle, text: analysed, terms, leadTerms, wordCount: analysed.wordCount };
-  }
-
   private writeIndex(id: number, analysis: IndexAnalysis): void {
-    const { title, text, terms, leadTerms } = analysis;
-    this.statements.insertFts.run(
+    this.statements.insertFts.run(id, analysis.titleTerms, analysis.leadTerms, analysis.bodyTerms);
+    this.statements.insertOffsets.run(
       id,
-      title.terms,
-      terms.slice(0, leadTerms).join(' '),
-      terms.slice(leadTerms).join(' '),
+      asBuffer(analysis.titleOffsets),
+      asBuffer(analysis.textOffsets),
+      analysis.leadTermCount,
     );
-    this.statements.insertOffsets.run(id, packOffsets(title.offsets), packOffsets(text.offsets), leadTerms);
-    this.addVocabulary(title.vocabulary);
-    this.addVocabulary(text.vocabulary);
+    this.addVocabulary(analysis.vocabulary);
   }
 
-  private addVocabulary(vocabulary: Map<string, string>): void {
+  private addVocabulary(vocabulary: Iterable<[string, string]>): void {
     if (this.knownVocabulary.size > 200_000) this.knownVocabulary.clear();
     for (const [form, term] of vocabulary) {
       const key = `${form}\u0000${term}`;
@@ -222,3 +214,6 @@ export class ArticleStore {
     return { articles: this.statements.count.get()?.n ?? 0, languages: this.statements.languages.all() };
   }
 }
+
+/** Packed offsets come back from a worker as a plain Uint8Array; SQLite binds a Buffer, made here without a copy. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -15,13 +15,15 @@ import { COUNT_CAP } from '../search/search.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { unwrap } from '../api/envelope.ts';
 import { openArchive } from '../db/open.ts';
-import { startServer } from '../serve/server.ts';
 import { createHandlers } from '../service/handlers.ts';
-import { startArchiveHost } from '../service/host.ts';
 import { snippetHtml, snippetTerminal } from './output.ts';
+import { importCommand, importsCommand, reportCommand } from './import-commands.ts';
+import { citeCommand, exportCommand, exportCsvCommand, exportNotesCommand } from './export-commands.ts';
 import { backupCommand, checkCommand, reindexCommand, restoreCommand } from './safety-commands.ts';
+import { serveCommand } from './serve-command.ts';
 import { describeStartup } from '../safety/startup-check.ts';
 import { UsageError } from './usage-error.ts';
+import { runBundleCommand, type BundleCliOptions } from './bundle-command.ts';
 
 export interface CommandContext {
   archivePath: string;
@@ -34,8 +36,20 @@ export interface CommandContext {
   host: string | undefined;
   /** serve: the bearer token write methods need. */
   token: string | undefined;
+  /** serve: listen on this machine's private network addresses too (and print them with a QR code). */
+  lan: boolean;
+  /** serve: make up a token for writes and print it once. */
+  writeToken: boolean;
   /** backup: the file to write. */
   to: string | undefined;
+  /** cite, export: the output format. */
+  format: string | undefined;
+  /** cite, export, export-notes: en or fr. */
+  locale: string | undefined;
+  /** cite, export-csv: the articles a query matches. */
+  query: string | undefined;
+  /** bundle: what to export and how. */
+  bundle: BundleCliOptions;
   positionals: string[];
 }
 
@@ -70,24 +84,6 @@ function integerOption(value: string | undefined, name: string, fallback: number
 
 const label = (article: { sourcePath: string | null; source: string | null }) =>
   article.source ?? (article.sourcePath ? basename(article.sourcePath) : '');
-
-const importCommand: Command = async (context) => {
-  if (context.positionals.length === 0) throw new UsageError('name the files or folders to import');
-  const report = await withArchive(context, true, (call) => call('importPaths', { paths: context.positionals }));
-  if (context.json) {
-    out(JSON.stringify(report, null, 2));
-  } else {
-    for (const item of report.items) {
-      const detail = item.status === 'imported' ? `#${item.articleId} ${item.title}` : (item.message ?? '');
-      out(`${item.status.padEnd(9)} ${item.path}${detail ? `  ${detail}` : ''}`);
-    }
-    out(
-      `\n${report.imported} imported, ${report.duplicates} already in the archive, ${report.skipped} skipped, ` +
-        `${report.failed} failed — archive: ${context.archivePath}`,
-    );
-  }
-  return report.failed > 0 && report.imported + report.duplicates === 0 ? 1 : 0;
-};
 
 const listCommand: Command = async (context) => {
   const articles = await withArchive(context, false, async (call) => {
@@ -136,9 +132,11 @@ function sortOption(value: string | undefined): SearchSort {
 const totalText = (total: number) => (total > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en')}+` : String(total));
 
 function printFacets(facets: Output<'searchFacets'>): void {
-  for (const [name, values] of Object.entries(facets)) {
+  const { estimated, ...groups } = facets;
+  for (const [name, values] of Object.entries(groups)) {
     if (values.length === 0) continue;
-    out(`${name}: ${values.map((f: Facet) => `${f.value ?? 'unknown'} (${f.count})`).join(', ')}`);
+    const counts = values.map((f: Facet) => `${f.value ?? 'unknown'} (${estimated ? '~' : ''}${f.count})`);
+    out(`${name}: ${counts.join(', ')}`);
   }
 }
 
@@ -199,29 +197,10 @@ const showCommand: Command = async (context) => {
   return 0;
 };
 
-const serveCommand: Command = async (context) => {
-  const port = integerOption(context.port, 'port', 4310);
-  const host = await startArchiveHost({ archivePath: context.archivePath });
-  for (const line of describeStartup(host.startup)) process.stderr.write(`${line}\n`);
-  const server = await startServer({ host, port, address: context.host ?? '127.0.0.1', token: context.token });
-  process.stdout.write(`Archive Reader is serving ${context.archivePath} at ${server.url}\n`);
-  if (server.access === 'read-only') {
-    process.stderr.write(
-      'The API is read-only on this address (search and reading only): give --token TOKEN to allow changes ' +
-        'with "Authorization: Bearer TOKEN".\n',
-    );
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await server.close();
-  await host.close();
-  return 0;
-};
-
 export const COMMANDS: Record<string, Command> = {
   import: importCommand,
+  imports: importsCommand,
+  report: reportCommand,
   list: listCommand,
   search: searchCommand,
   show: showCommand,
@@ -230,4 +209,9 @@ export const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
   reindex: reindexCommand,
   check: checkCommand,
+  cite: citeCommand,
+  export: exportCommand,
+  'export-notes': exportNotesCommand,
+  'export-csv': exportCsvCommand,
+  bundle: runBundleCommand,
 };

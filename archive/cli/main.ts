@@ -16,14 +16,31 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   token: { type: 'string' },
+  lan: { type: 'boolean', default: false },
+  'write-token': { type: 'boolean', default: false },
   to: { type: 'string' },
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  query: { type: 'string' },
+  collection: { type: 'string' },
+  tag: { type: 'string' },
+  ids: { type: 'string' },
+  since: { type: 'string' },
+  'since-bundle': { type: 'string' },
+  'with-library': { type: 'boolean', default: false },
+  'no-images': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
 export const USAGE = `Usage: archive-reader <command> [options]
 
 Commands:
-  import <files or folders...>   Import articles; folders and zips are read recursively (formats: see README)
+  import <files or folders...>   Import articles; folders and zips are read recursively (formats: see README).
+                                 Shows progress on stderr; Ctrl-C cancels (what was read is kept: run it
+                                 again to finish); every run's report is kept in the archive
+  imports                        List the import runs, newest first (--limit N, default 20)
+  report <run>                   Print one import run's report: every file, its status and why
   list                           List the articles in the archive
   search "<query>"               Search the archive (or --stdin: one query per line)
   show <id>                      Print one article
@@ -32,19 +49,40 @@ Commands:
   restore <backup-file>          Put a backup in the archive's place (the current file is kept aside)
   reindex                        Rebuild the full-text index from the stored articles
   check                          Check the archive's integrity (SQLite and the full-text index)
+  bundle <out-file>              Export articles as one portable bundle file (import it with "import"); --dry-run
+                                 prints its estimated size only
+  cite <ids...> | --query Q      Citations of articles: --format bibtex (default), ris, csl-json, apa or chicago
+  export <id> --format md|html   One article with its highlights and notes, as Markdown or standalone HTML
+  export-notes --to DIR          Every article's highlights and notes, one Markdown file per article
+  export-csv                     The library's metadata as CSV (every article, or --query Q's matches)
 
 Options:
   --archive FILE   Archive to use (default: ${defaultArchivePath()})
   --json           Machine-readable output
-  --limit N        search: results to print (default 20)
-  --sort ORDER     search: relevance (default), newest, oldest, title or added
+  --limit N        search: results to print (default 20); imports: runs to list (default 20)
+  --sort ORDER     search: relevance (default), newest, oldest, title, source or added
   --facets         search: also count the matches by language, year, source and tag
   --stdin          search: read one query per line, print one JSON line of results per query
   --port N         serve: port (default 4310; 0 picks a free one)
   --host ADDR      serve: address to listen on (default 127.0.0.1); on another address the API is
                    read-only unless --token is given
   --token TOKEN    serve: write methods need "Authorization: Bearer TOKEN" (or ARCHIVE_READER_TOKEN)
-  --to FILE        backup: write the backup to FILE instead of the backups/ folder
+  --lan            serve: also listen on this machine's private network addresses (read-only unless a
+                   token is given) and print them as text and a QR code; ?lite in the address: text only
+  --write-token    serve: make up a token for changes and print it once (with --lan, as a write link)
+  --to FILE        backup: write the backup to FILE instead of the backups/ folder; cite, export,
+                   export-csv: write to FILE instead of printing; export-notes: the folder to write into
+  --format F       cite: bibtex, ris, csl-json, apa or chicago (author-date); export: md or html
+  --locale en|fr   cite, export, export-notes: the language of formatted citations and exported files
+  --query Q        cite, export-csv: the articles a query matches (same syntax as search; "" for all)
+  bundle: what goes in (the whole archive when none is given):
+  --collection NAME  a collection and those inside it      --tag T       articles with a tag
+  --query Q          the articles a query matches           --ids 1,2,3   chosen articles
+  --since DATE       only what was added or changed after DATE (2026-11-01)
+  --since-bundle F   only what was added or changed since bundle F was made (a delta)
+  --with-library     carry tags, bookmarks, reading status, highlights, notes and collections
+  --no-images        leave the articles' images out
+  --dry-run          print the estimated size and stop
   -h, --help       Show this help
 
 Search syntax:
@@ -93,7 +131,23 @@ export async function main(argv: string[]): Promise<number> {
     port: parsed.values.port,
     host: parsed.values.host,
     token: parsed.values.token ?? (process.env.ARCHIVE_READER_TOKEN || undefined),
+    lan: parsed.values.lan,
+    writeToken: parsed.values['write-token'],
     to: parsed.values.to,
+    format: parsed.values.format,
+    locale: parsed.values.locale,
+    query: parsed.values.query,
+    bundle: {
+      collection: parsed.values.collection,
+      tag: parsed.values.tag,
+      query: parsed.values.query,
+      ids: parsed.values.ids,
+      since: parsed.values.since,
+      sinceBundle: parsed.values['since-bundle'],
+      withLibrary: parsed.values['with-library'],
+      noImages: parsed.values['no-images'],
+      dryRun: parsed.values['dry-run'],
+    },
     positionals,
   };
   try {

@@ -29,7 +29,8 @@ export async function migrate(
   options: MigrateOptions = {},
 ): Promise<MigrationOutcome> {
   const from = db.pragma('user_version', { simple: true }) as number;
-  const to = migrations.length;
+  // By version, not by position: the numbers may have gaps (a migration kept for a later release).
+  const to = migrations.at(-1)?.version ?? 0;
   if (from > to) throw new ArchiveTooNewError(path, from, to);
   if (from === to) return { from, to, backupPath: null };
 
@@ -46,7 +47,7 @@ export async function migrate(
     .transaction(() => {
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current > to) throw new ArchiveTooNewError(path, current, to);
-      for (const migration of migrations.slice(current)) {
+      for (const migration of migrations.filter((m) => m.version > current)) {
         migration.up(db);
         db.pragma(`user_version = ${migration.version}`);
       }

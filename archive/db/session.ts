@@ -16,7 +16,8 @@ export interface SessionMarker {
 
 const MARKER = '.open-';
 
-function processAlive(pid: number): boolean {
+/** Whether a process still runs (signal 0 only checks). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -1,3 +1,6 @@
+import type { ImportItem } from '../api/contract.ts';
+import type { ArticleStore } from '../articles/store.ts';
+
 /** An article as a format importer read it; what it leaves out is filled in by the pipeline. */
 export interface ImportedArticle {
   title: string;
@@ -12,6 +15,8 @@ export interface ImportedArticle {
   lang?: string | null;
   /** From the source's metadata; else estimated from the text. ISO 8601. */
   publishedAt?: string | null;
+  /** When the page was captured (a WARC record's date, a saved page's), ISO 8601 in UTC. */
+  capturedAt?: string | null;
   /** The reader's own state carried over from another reader's export. */
   library?: CarriedLibrary;
 }
@@ -44,4 +49,10 @@ export interface FileImporter {
   /** Lower-case file name endings, with the dot (".txt", ".warc.gz"). */
   extensions: readonly string[];
   read(path: string): AsyncIterable<ImportedEntry> | Iterable<ImportedEntry>;
+  /**
+   * For a format that carries more than articles (a bundle: its images, the reader's library,
+   * checksums): stores the file itself and answers its report lines. Null when the file is not of
+   * that format after all (a plain zip), and `read` is used instead.
+   */
+  storeFile?(path: string, store: ArticleStore): Promise<ImportItem[] | null>;
 }

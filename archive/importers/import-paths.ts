@@ -1,11 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { ImportItem, ImportReport } from '../api/contract.ts';
+import type { ImportItem, ImportProgress, ImportReport } from '../api/contract.ts';
 import type { ArticleStore, NewArticle } from '../articles/store.ts';
-import { estimatePublishedDate } from '../text/dates.ts';
 import { languageDetector } from '../text/detect-language.ts';
 import { LibraryCarrier } from './carry-library.ts';
-import type { CarriedLibrary, FileImporter, ImportedArticle, Position } from './file-importer.ts';
+import type { CarriedLibrary, FileImporter, Position } from './file-importer.ts';
+import type { PoolOptions } from './pool/extraction-pool.ts';
+import { ImportReader } from './pool/import-reader.ts';
 import { IMPORTERS, importerFor } from './registry.ts';
 
 const BATCH_SIZE = 200;
@@ -49,85 +50,215 @@ function* walk(paths: readonly string[], report: (item: ImportItem) => void): Ge
   }
 }
 
+/** What an import is asked to do besides its paths; every field may be left out. */
+export interface ImportOptions {
+  importers?: readonly FileImporter[];
+  /** Stops the import between two items: what was read is stored, the rest reported as cancelled. */
+  signal?: AbortSignal;
+  /** Called after each file, at most every 100 ms within a long one, and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Receives the report's lines in order, inside the transaction that stores their batch, so a stored
+   * report never names an article that is not stored. When given, the returned report's `items` stays
+   * empty: a run of 100,000 items is never held in memory.
+   */
+  onItems?: (items: readonly ImportItem[]) => void;
+  /** The extraction workers (a pool sized to the cores by default); false reads every file on this thread. */
+  extraction?: PoolOptions | false;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+/** How long the import works before letting the worker answer other calls (search, getArticle, cancel). */
+const YIELD_INTERVAL_MS = 20;
+/** Report lines without an article (skipped, failed) are handed on once this many are waiting. */
+const PENDING_LIMIT = 1000;
+/** An import that reports progress stores what it has read at least this often, so its counts stay live. */
+const LIVE_FLUSH_MS = 1000;
+
+const pause = () => new Promise<void>((done) => setImmediate(done));
+
+/** How many files the walk will yield, counted before the import so progress has a total from the start. */
+function countFiles(paths: readonly string[]): number {
+  let files = 0;
+  const found = walk(paths, () => {});
+  while (!found.next().done) files += 1;
+  return files;
+}
+
 /**
  * Imports files and folders. Each file is imported, recognised as a duplicate, skipped or failed,
  * and the report says which and why; one bad file never stops the others. Writes are batched in
  * transactions, so an interruption loses at most the current batch and a re-run finishes the job.
+ * A cancelled import stores what it has read and reports the files it did not finish as `cancelled`.
  */
 export async function importPaths(
   store: ArticleStore,
   paths: readonly string[],
-  importers: readonly FileImporter[] = IMPORTERS,
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const { importers = IMPORTERS, signal, onProgress, onItems, extraction } = options;
   const detectLanguage = await languageDetector();
-  const items: ImportItem[] = [];
-  const add = (item: ImportItem) => items.push(item);
-  // Articles waiting to be stored, each with the place of its line in the report (kept in file order).
+  const started = performance.now();
+  const total = countFiles(paths);
+  const counts: Record<ImportItem['status'], number> = {
+    imported: 0,
+    duplicate: 0,
+    'near-duplicate': 0,
+    skipped: 0,
+    failed: 0,
+    cancelled: 0,
+  };
+  const kept: ImportItem[] = [];
+  // Report lines since the last flush, in file order; an article's line is final once its batch is stored.
+  let pending: ImportItem[] = [];
+  let produced = 0;
+  let filesDone = 0;
+  let currentFile: string | null = null;
+  const add = (item: ImportItem) => {
+    produced += 1;
+    return pending.push(item) - 1;
+  };
+  // Articles waiting to be stored, each with the place of its line in `pending`.
   let batch: { article: NewArticle; carried?: CarriedLibrary; slot: number }[] = [];
   const carrier = new LibraryCarrier(store.db);
-  const flush = () => {
-    const outcomes = store.addMany(batch.map(({ article }) => article));
+  const storeBatch = store.db.transaction(() => {
+    const outcomes = batch.length ? store.addMany(batch.map(({ article }) => article)) : [];
     batch.forEach(({ article, carried, slot }, index) => {
       const outcome = outcomes[index] as (typeof outcomes)[number];
       const path = article.sourcePath as string;
       if (!(outcome instanceof Error) && carried) carrier.apply(outcome.id, carried);
       if (outcome instanceof Error) {
-        items[slot] = { path, status: 'failed', message: `could not be stored: ${describe(outcome)}` };
+        pending[slot] = { path, status: 'failed', message: `could not be stored: ${describe(outcome)}` };
       } else if (outcome.status === 'imported') {
-        items[slot] = { path, status: 'imported', articleId: outcome.id, title: article.title };
+        pending[slot] = { path, status: 'imported', articleId: outcome.id, title: article.title };
+      } else if (outcome.status === 'near-duplicate') {
+        const message = `near-duplicate of article ${outcome.id} (${outcome.distance} bit(s) apart): linked to it`;
+        pending[slot] = { path, status: 'near-duplicate', articleId: outcome.id, title: article.title, message };
       } else {
         const message = `same text as article ${outcome.id}`;
-        items[slot] = { path, status: 'duplicate', articleId: outcome.id, title: article.title, message };
+        pending[slot] = { path, status: 'duplicate', articleId: outcome.id, title: article.title, message };
       }
     });
+    onItems?.(pending);
+  });
+  let lastFlush = performance.now();
+  const flush = () => {
+    lastFlush = performance.now();
+    if (pending.length === 0) return;
+    storeBatch.immediate();
+    for (const item of pending) counts[item.status] += 1;
+    if (!onItems) kept.push(...pending);
+    pending = [];
     batch = [];
   };
-  const complete = ({ library: _carried, ...imported }: ImportedArticle, path: string): NewArticle => {
-    const text = `${imported.title}\n${imported.paragraphs.join('\n')}`;
-    const lang = imported.lang ?? detectLanguage(text);
-    const publishedAt = imported.publishedAt ?? estimatePublishedDate(text, lang);
-    return {
-      ...imported,
-      lang,
-      publishedAt,
-      publishedEstimated: !imported.publishedAt && publishedAt !== null,
-      sourcePath: path,
-    };
-  };
-  const at = (path: string, position: Position) => (position ? `${path}#${position}` : path);
 
-  for (const path of walk(paths, add)) {
-    const importer = importerFor(path, importers);
-    if (!importer) {
-      add({ path, status: 'skipped', message: `not a supported file type (${extname(path) || 'no extension'})` });
+  let lastProgress = 0;
+  const progress = (force: boolean) => {
+    const now = performance.now();
+    if (!onProgress || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
+    lastProgress = now;
+    const seconds = (now - started) / 1000;
+    const left = Math.max(0, total - filesDone);
+    onProgress({
+      done: filesDone,
+      total: Math.max(total, filesDone),
+      currentFile,
+      itemsPerSecond: seconds > 0 ? produced / seconds : 0,
+      // A cancelled import has nothing left to wait for: no estimate.
+      etaSeconds:
+        signal?.aborted || (filesDone === 0 && left > 0) ? null : filesDone > 0 ? (seconds / filesDone) * left : 0,
+      imported: counts.imported,
+      duplicates: counts.duplicate,
+      skipped: counts.skipped,
+      failed: counts.failed,
+    });
+  };
+  let lastPause = performance.now();
+  const breathe = async () => {
+    if (performance.now() - lastPause < YIELD_INTERVAL_MS) return;
+    await pause();
+    lastPause = performance.now();
+  };
+
+  const at = (path: string, position: Position) => (position ? `${path}#${position}` : path);
+  const storeItself = async (importer: FileImporter, path: string) => {
+    flush();
+    try {
+      return (await importer.storeFile?.(path, store)) ?? null;
+    } catch (error) {
+      return [{ path, status: 'failed' as const, message: describe(error) }];
+    }
+  };
+
+  progress(true);
+  const reader = new ImportReader(importers, detectLanguage, { pool: extraction, signal });
+  for (const path of reader.paths((report) => walk(paths, report), add)) {
+    if (signal?.aborted) {
+      add({ path, status: 'cancelled', message: 'not read: the import was cancelled' });
+      if (pending.length >= PENDING_LIMIT) flush();
       continue;
     }
-    try {
-      for await (const entry of importer.read(path)) {
-        const where = at(path, entry.position);
-        if (entry.kind !== 'article') {
-          add({ path: where, status: entry.kind, message: entry.message });
-          continue;
+    currentFile = path;
+    const importer = importerFor(path, importers);
+    // A format that stores itself (a bundle) answers its own report lines; null: it is read as usual.
+    const ownItems = importer?.storeFile ? await storeItself(importer, path) : null;
+    if (!importer) {
+      add({ path, status: 'skipped', message: `not a supported file type (${extname(path) || 'no extension'})` });
+    } else if (ownItems) {
+      for (const item of ownItems) add(item);
+    } else {
+      let read = 0;
+      try {
+        for await (const entry of reader.read(path, importer)) {
+          if (signal?.aborted) {
+            add({
+              path,
+              status: 'cancelled',
+              message: `the import was cancelled after ${read} item(s) of this file; the rest was not read`,
+            });
+            break;
+          }
+          read += 1;
+          const where = at(path, entry.position);
+          if (entry.kind !== 'article') {
+            add({ path: where, status: entry.kind, message: entry.message });
+          } else {
+            batch.push({
+              article: entry.article,
+              carried: entry.library,
+              slot: add({ path: where, status: 'failed', message: 'not stored' }),
+            });
+          }
+          const stale = onProgress !== undefined && performance.now() - lastFlush >= LIVE_FLUSH_MS;
+          if (batch.length >= BATCH_SIZE || pending.length >= PENDING_LIMIT || stale) flush();
+          progress(false);
+          await breathe();
         }
-        batch.push({
-          article: complete(entry.article, where),
-          carried: entry.article.library,
-          slot: items.push({ path: where, status: 'failed', message: 'not stored' }) - 1,
-        });
-        if (batch.length >= BATCH_SIZE) flush();
+      } catch (error) {
+        add(
+          signal?.aborted
+            ? { path, status: 'cancelled', message: `the import was cancelled after ${read} item(s) of this file` }
+            : { path, status: 'failed', message: describe(error) },
+        );
       }
-    } catch (error) {
-      add({ path, status: 'failed', message: describe(error) });
     }
+    filesDone += 1;
+    if (pending.length >= PENDING_LIMIT) flush();
+    progress(false);
+    await breathe();
   }
-  if (batch.length) flush();
+  flush();
+  currentFile = null;
+  progress(true);
 
-  const count = (status: ImportItem['status']) => items.filter((item) => item.status === status).length;
   return {
-    imported: count('imported'),
-    duplicates: count('duplicate'),
-    skipped: count('skipped'),
-    failed: count('failed'),
-    items,
+    imported: counts.imported,
+    duplicates: counts.duplicate,
+    skipped: counts.skipped,
+    failed: counts.failed,
+    nearDuplicates: counts['near-duplicate'],
+    cancelled: signal?.aborted === true,
+    left: counts.cancelled,
+    items: kept,
   };
 }

@@ -1,3 +1,4 @@
+import { bundleFileImporter, bundleZipImporter } from '../bundle/importer.ts';
 import { epubFileImporter } from './epub/epub-file.ts';
 import { csvExportImporter } from './exports/csv-file.ts';
 import { jsonExportImporter } from './exports/json-file.ts';
@@ -17,6 +18,7 @@ export const IMPORTERS: readonly FileImporter[] = [
   // Before the importers they hand other files to: for the same ending, the first listed is chosen.
   pocketHtmlImporter,
   jsonExportImporter,
+  bundleZipImporter,
   omnivoreZipImporter,
   htmlFileImporter,
   warcFileImporter,
@@ -25,6 +27,7 @@ export const IMPORTERS: readonly FileImporter[] = [
   pdfFileImporter,
   epubFileImporter,
   csvExportImporter,
+  bundleFileImporter,
 ];
 
 /** The importer for a file, by the longest matching ending (".warc.gz" before ".gz"). */

@@ -164,8 +164,11 @@ export function salvageAfterRestore(db: ArchiveDb, startup: StartupReport): void
       : '';
     startup.messages.push(
       `From the damaged file, ${salvaged.articles} articles imported after the backup, ` +
-        `${salvaged.readingStates} bookmarks or reading statuses and the tags of ${salvaged.taggedArticles} ` +
-        `articles were recovered${unread}.`,
+        `${salvaged.readingStates} bookmarks or reading statuses (${salvaged.notes} article notes, ` +
+        `${salvaged.positions} reading positions), the tags of ${salvaged.taggedArticles} articles, ` +
+        `${salvaged.highlights} highlights, ${salvaged.collections} collections and the collections of ` +
+        `${salvaged.collectionMemberships} articles, and ${salvaged.savedSearches} saved searches ` +
+        `were recovered${unread}.`,
     );
   } catch (error) {
     startup.messages.push(`Nothing could be recovered from the damaged file: ${(error as Error).message}`);

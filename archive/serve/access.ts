@@ -17,13 +17,35 @@ export const READ_METHODS = [
   'listCollections',
   'listSavedSearches',
   'getStats',
+  // Import jobs' progress and stored reports.
+  'getImportProgress',
+  'listImportRuns',
+  'getImportReport',
+  // Citations and exports answer a file's content; they write nothing.
+  'citeArticles',
+  'exportArticle',
+  'exportLibraryCsv',
+  'exportNotebook',
 ] as const satisfies readonly MethodName[];
 
 /**
  * Methods that name files on the server's own disk: only its own user, on loopback, may call them,
  * token or not, or any reader of the LAN could import whatever the server can read.
  */
-export const LOCAL_ONLY_METHODS = ['importPaths'] as const satisfies readonly MethodName[];
+export const LOCAL_ONLY_METHODS = [
+  'importPaths',
+  'startImport',
+  'cancelImport',
+  // The archive's own files: backups name files beside it, a restore replaces it, and a check reads all of it.
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+  'checkArchive',
+  'getStartupReport',
+  // A bundle is written to (and a delta starts from) a path on this machine; estimating one reads the whole scope.
+  'estimateBundle',
+  'exportBundle',
+] as const satisfies readonly MethodName[];
 
 export function isLocalOnlyMethod(method: MethodName): boolean {
   return (LOCAL_ONLY_METHODS as readonly string[]).includes(method);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { isMethodName, type MethodName } from '../api/contract.ts';
@@ -13,7 +13,9 @@ import {
   isReadMethod,
   type Access,
 } from './access.ts';
+import { COMPRESS_THRESHOLD_BYTES, compress, negotiateEncoding, StaticCompressionCache } from './compression.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { REFUSAL_HEADER, type RefusalKind } from './refusal.ts';
 import { readStatic } from './static-files.ts';
 
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
@@ -36,20 +38,38 @@ const STATUS: Record<ApiErrorCode, number> = {
 export interface ServeOptions {
   host: ArchiveHost;
   port: number;
-  /** Address to listen on; loopback unless the user asks for more. */
-  address?: string;
+  /**
+   * Address to listen on; loopback unless the user asks for more. Several addresses (`serve --lan`)
+   * get one listener each, on the same port, each with the access its own address allows.
+   */
+  address?: string | readonly string[];
   uiDir?: string;
   /** Write methods then need "Authorization: Bearer <token>"; without one, a non-loopback server is read-only. */
   token?: string;
   maxConcurrentCalls?: number;
   requestTimeoutMs?: number;
   readCallTimeoutMs?: number;
+  /** gzip/brotli by Accept-Encoding (default on); off only to measure what it saves. */
+  compression?: boolean;
+}
+
+interface Refusal {
+  kind: RefusalKind;
+  message: string;
+}
+
+export interface Listener {
+  address: string;
+  url: string;
+  /** Who may call write methods through this address (see accessFor). */
+  access: Access;
 }
 
 export interface RunningServer {
+  /** The first listener's address and access (the only one unless several addresses were given). */
   url: string;
-  /** Who may call write methods (see accessFor). */
   access: Access;
+  listeners: Listener[];
   close(): Promise<void>;
 }
 
@@ -81,6 +101,24 @@ function sendEnvelope(
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(envelope), extra);
 }
 
+/** An API reply, compressed when the client accepts it and the reply is large enough to gain from it. */
+async function sendCompressedEnvelope(
+  request: IncomingMessage,
+  response: ServerResponse,
+  envelope: Envelope<unknown>,
+  enabled: boolean,
+): Promise<void> {
+  const body = Buffer.from(JSON.stringify(envelope), 'utf8');
+  const status = envelope.ok ? 200 : STATUS[envelope.error.code];
+  const encoding = enabled ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
+  const vary: Record<string, string> = enabled ? { Vary: 'Accept-Encoding' } : {};
+  if (encoding === 'identity' || body.length < COMPRESS_THRESHOLD_BYTES) {
+    return send(response, status, 'application/json; charset=utf-8', body, vary);
+  }
+  const compressed = await compress(body, encoding, false);
+  send(response, status, 'application/json; charset=utf-8', compressed, { ...vary, 'Content-Encoding': encoding });
+}
+
 function fail(response: ServerResponse, code: ApiErrorCode, message: string): void {
   sendEnvelope(response, { ok: false, error: { code, message } });
 }
@@ -105,29 +143,17 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
  * Serves the built UI and the archive API (POST /api/<method>, JSON arguments, envelope replies)
  * over HTTP: the same contract the desktop app carries over IPC.
  */
-export function startServer(options: ServeOptions): Promise<RunningServer> {
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const uiDir = options.uiDir ?? DEFAULT_UI_DIR;
-  const address = options.address ?? '127.0.0.1';
-  const access = accessFor(address, options.token);
-  const hostNames = allowedHostNames(address);
+  const addresses = typeof options.address === 'string' ? [options.address] : [...(options.address ?? ['127.0.0.1'])];
+  if (addresses.length === 0) throw new Error('startServer needs at least one address to listen on.');
+  const compression = options.compression ?? true;
+  const compressed = new StaticCompressionCache(uiDir);
+  // In the background: zlib works in its own threads, and a file asked for meanwhile is compressed on the spot.
+  if (compression) void compressed.warm();
   const maxCalls = options.maxConcurrentCalls ?? MAX_CONCURRENT_CALLS;
   const readTimeout = options.readCallTimeoutMs ?? READ_CALL_TIMEOUT_MS;
   let calls = 0;
-
-  /** Null when the caller may use the method, else why not. */
-  const refusal = (method: MethodName, request: IncomingMessage): string | null => {
-    if (isLocalOnlyMethod(method) && !isLoopbackAddress(address)) {
-      return `${method} reads files on the server's disk, so it is refused to a server listening on ${address}: use the desktop app or the CLI there.`;
-    }
-    if (isReadMethod(method) || access === 'read-write') return null;
-    if (access === 'read-only') {
-      return `${method} changes the archive, and this server is read-only: it listens on ${address} without a token.`;
-    }
-    const header = request.headers.authorization;
-    return bearerMatches(header, options.token as string)
-      ? null
-      : `${method} changes the archive: it needs the header "Authorization: Bearer <token>" with this server's token.`;
-  };
 
   const call = async (method: MethodName, args: unknown): Promise<Envelope<unknown> | null> => {
     if (!isReadMethod(method)) return options.host.call(method, args);
@@ -147,74 +173,125 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     // How often Node looks for requests past their timeout (its default, 30 s, would let them run on).
     connectionsCheckingInterval: Math.min(1000, requestTimeout),
   };
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const body = await readBody(request);
-    // Only names that resolve to this machine, so a web page cannot reach the API by DNS rebinding.
-    const hostName = (request.headers.host ?? '')
-      .replace(/:\d+$/, '')
-      .replace(/^\[|\]$/g, '')
-      .toLowerCase();
-    if (!hostNames.has(hostName)) {
-      fail(response, 'forbidden', 'This server only answers requests addressed to its own host name.');
-      return;
-    }
-    if (url.pathname.startsWith('/api/')) {
-      const method = url.pathname.slice('/api/'.length);
-      if (request.method !== 'POST')
-        return fail(response, 'invalid_argument', 'API calls are POST requests with JSON arguments.');
-      if (!isMethodName(method)) return fail(response, 'unknown_method', `Unknown method: ${method}`);
-      const refused = refusal(method, request);
-      if (refused) return fail(response, 'forbidden', refused);
-      if (body === null) return fail(response, 'invalid_argument', 'The request body is larger than 1 MB.');
-      let args: unknown;
-      try {
-        args = body.trim() === '' ? {} : JSON.parse(body);
-      } catch {
-        return fail(response, 'invalid_argument', 'The request body is not valid JSON.');
+
+  /** The request handler of the listener on `address`: its access and host names are its own. */
+  const handlerFor = (address: string) => {
+    const access = accessFor(address, options.token);
+    const hostNames = allowedHostNames(address);
+
+    /** Null when the caller may use the method, else why not (the kind goes out as REFUSAL_HEADER). */
+    const refusal = (method: MethodName, request: IncomingMessage): Refusal | null => {
+      // The listener's address says which network may reach it; the remote address says who did (a
+      // client of a 0.0.0.0 listener may be on this machine or on the LAN).
+      const remote = request.socket.remoteAddress ?? '';
+      if (isLocalOnlyMethod(method) && !(isLoopbackAddress(address) && isLoopbackAddress(remote))) {
+        return {
+          kind: 'local-only',
+          message: `${method} reads files on the server's disk, so it is refused to a server listening on ${address}: use the desktop app or the CLI there.`,
+        };
       }
-      if (calls >= maxCalls) return busy(response, `The server is answering ${calls} calls; try again in a moment.`);
-      calls++;
-      try {
-        const envelope = await call(method, args);
-        if (envelope) sendEnvelope(response, envelope);
-        else busy(response, `The archive did not answer within ${readTimeout / 1000} s (busy with an import?).`);
-      } finally {
-        calls--;
+      if (isReadMethod(method) || access === 'read-write') return null;
+      if (access === 'read-only') {
+        return {
+          kind: 'read-only',
+          message: `${method} changes the archive, and this server is read-only: it listens on ${address} without a token.`,
+        };
       }
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return fail(response, 'invalid_argument', 'Only GET is served here.');
-    const file = await readStatic(uiDir, url.pathname);
-    if (!file) {
-      const message = url.pathname === '/' ? 'The user interface is not built: run "npm run build".' : 'Not found.';
-      send(response, 404, 'text/plain; charset=utf-8', message);
-      return;
-    }
-    send(response, 200, file.type, file.body);
+      const header = request.headers.authorization;
+      return bearerMatches(header, options.token as string)
+        ? null
+        : {
+            kind: 'token',
+            message: `${method} changes the archive: it needs the header "Authorization: Bearer <token>" with this server's token.`,
+          };
+    };
+
+    return async (request: IncomingMessage, response: ServerResponse) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const body = await readBody(request);
+      // Only names that resolve to this machine, so a web page cannot reach the API by DNS rebinding.
+      const hostName = (request.headers.host ?? '')
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase();
+      if (!hostNames.has(hostName)) {
+        fail(response, 'forbidden', 'This server only answers requests addressed to its own host name.');
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        const method = url.pathname.slice('/api/'.length);
+        if (request.method !== 'POST')
+          return fail(response, 'invalid_argument', 'API calls are POST requests with JSON arguments.');
+        if (!isMethodName(method)) return fail(response, 'unknown_method', `Unknown method: ${method}`);
+        const refused = refusal(method, request);
+        if (refused) {
+          const envelope: Envelope<unknown> = { ok: false, error: { code: 'forbidden', message: refused.message } };
+          return sendEnvelope(response, envelope, 403, { [REFUSAL_HEADER]: refused.kind });
+        }
+        if (body === null) return fail(response, 'invalid_argument', 'The request body is larger than 1 MB.');
+        let args: unknown;
+        try {
+          args = body.trim() === '' ? {} : JSON.parse(body);
+        } catch {
+          return fail(response, 'invalid_argument', 'The request body is not valid JSON.');
+        }
+        if (calls >= maxCalls) return busy(response, `The server is answering ${calls} calls; try again in a moment.`);
+        calls++;
+        try {
+          const envelope = await call(method, args);
+          if (envelope) await sendCompressedEnvelope(request, response, envelope, compression);
+          else busy(response, `The archive did not answer within ${readTimeout / 1000} s (busy with an import?).`);
+        } finally {
+          calls--;
+        }
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return fail(response, 'invalid_argument', 'Only GET is served here.');
+      const file = await readStatic(uiDir, url.pathname);
+      if (!file) {
+        const message = url.pathname === '/' ? 'The user interface is not built: run "npm run build".' : 'Not found.';
+        send(response, 404, 'text/plain; charset=utf-8', message);
+        return;
+      }
+      const encoding = compression ? negotiateEncoding(request.headers['accept-encoding']) : 'identity';
+      const encoded = encoding === 'identity' ? null : await compressed.get(file.path, encoding);
+      if (encoded === null)
+        return send(response, 200, file.type, file.body, compression ? { Vary: 'Accept-Encoding' } : undefined);
+      send(response, 200, file.type, encoded, { Vary: 'Accept-Encoding', 'Content-Encoding': encoding });
+    };
   };
-  const server = createServer(serverOptions, (request, response) => {
-    // A client that goes away (or times out) mid-request ends its own request, never the server.
-    handle(request, response).catch(() => {
-      if (!response.headersSent && !response.destroyed)
-        fail(response, 'invalid_argument', 'The request was cut short.');
-      else response.destroy();
-    });
-  });
 
-  server.maxConnections = 512;
-
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, address, () => {
-      const { port, address: bound } = server.address() as AddressInfo;
-      const shown = bound.includes(':') ? `[${bound}]` : bound;
-      resolve({
-        url: `http://${shown}:${port}/`,
-        access,
-        close: () => new Promise((done) => server.close(() => done())),
+  const servers: Server[] = [];
+  const listeners: Listener[] = [];
+  const closeAll = () => Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))));
+  let port = options.port;
+  try {
+    for (const address of addresses) {
+      const handle = handlerFor(address);
+      const server = createServer(serverOptions, (request, response) => {
+        // A client that goes away (or times out) mid-request ends its own request, never the server.
+        handle(request, response).catch(() => {
+          if (!response.headersSent && !response.destroyed)
+            fail(response, 'invalid_argument', 'The request was cut short.');
+          else response.destroy();
+        });
       });
-    });
-  });
+      server.maxConnections = 512;
+      // Port 0 picks a free port for the first listener; the others take the same one.
+      const bound = await new Promise<AddressInfo>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, address, () => resolve(server.address() as AddressInfo));
+      });
+      servers.push(server);
+      port = bound.port;
+      const shown = bound.address.includes(':') ? `[${bound.address}]` : bound.address;
+      listeners.push({ address, url: `http://${shown}:${bound.port}/`, access: accessFor(address, options.token) });
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  const [first] = listeners as [Listener, ...Listener[]];
+  return { url: first.url, access: first.access, listeners, close: async () => void (await closeAll()) };
 }

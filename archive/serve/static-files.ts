@@ -31,12 +31,19 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return target.startsWith(absoluteRoot + sep) ? target : null;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+export function contentTypeOf(path: string): string {
+  return TYPES[extname(path)] ?? 'application/octet-stream';
+}
+
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ path: string; body: Buffer; type: string } | null> {
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {
     if (!(await stat(path)).isFile()) return null;
-    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+    return { path, body: await readFile(path), type: contentTypeOf(path) };
   } catch {
     return null;
   }

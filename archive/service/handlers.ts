@@ -1,18 +1,32 @@
 import type { ArchiveHandlers, ArticleSummary } from '../api/contract.ts';
 import { ApiError } from '../api/envelope.ts';
 import { ArticleStore } from '../articles/store.ts';
+import { withoutImages } from '../articles/without-images.ts';
 import type { ArchiveDb } from '../db/open.ts';
-import { importPaths } from '../importers/import-paths.ts';
+import { ImportJobs } from '../imports/import-jobs.ts';
 import { AnnotationError, Annotations } from '../library/annotations.ts';
 import { CollectionError, Collections } from '../library/collections.ts';
 import { Library } from '../library/library.ts';
 import { SavedSearchError, SavedSearches } from '../library/saved-searches.ts';
 import { Searcher } from '../search/search.ts';
+import { createBundleHandlers } from './bundle-handlers.ts';
+import { createExportHandlers } from './export-handlers.ts';
+import { createImportHandlers } from './import-handlers.ts';
+import { connectionSession, createSafetyHandlers, type ArchiveSession } from './safety-handlers.ts';
 
-/** The archive API implemented on one open archive; every transport dispatches to these. */
-export function createHandlers(db: ArchiveDb): ArchiveHandlers {
+/**
+ * The archive API implemented on one open archive; every transport dispatches to these. The
+ * session says where the archive lives and how to swap it for a backup (the worker's does).
+ */
+export function createHandlers(
+  db: ArchiveDb,
+  session: ArchiveSession = connectionSession(db),
+  // The worker keeps its own, to stop running imports before it closes or swaps the connection.
+  imports: ImportJobs = new ImportJobs(db),
+): ArchiveHandlers {
   const store = new ArticleStore(db);
   const searcher = new Searcher(db);
+  imports.onBatch(() => searcher.forgetLanguages());
   const library = new Library(db);
   const annotations = new Annotations(db);
   const collections = new Collections(db);
@@ -40,17 +54,13 @@ export function createHandlers(db: ArchiveDb): ArchiveHandlers {
   };
 
   return {
-    importPaths: async ({ paths }) => {
-      const report = await importPaths(store, paths);
-      searcher.forgetLanguages();
-      return report;
-    },
     search: ({ query, limit, offset, sort, asYouType }) => searcher.search(query, { limit, offset, sort, asYouType }),
     searchFacets: ({ query, asYouType }) => searcher.facets(query, asYouType),
-    getArticle: ({ id }) => {
+    getArticle: ({ id, images }) => {
       const article = found(store.get(id), 'article', id);
       return {
         ...article,
+        html: images || article.html === null ? article.html : withoutImages(article.html),
         ...annotations.readingState(id),
         highlights: annotations.highlightsOf(id),
         collectionIds: collections.ofArticle(id),
@@ -108,5 +118,9 @@ export function createHandlers(db: ArchiveDb): ArchiveHandlers {
       return null;
     },
     getStats: () => store.stats(),
+    ...createSafetyHandlers(db, session),
+    ...createImportHandlers(imports),
+    ...createExportHandlers(db, searcher),
+    ...createBundleHandlers(db, searcher),
   };
 }

@@ -16,9 +16,16 @@ export interface ArchiveHost {
 export const SOURCE_WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 /** Starts the worker on an archive file and resolves once the archive is open and migrated. */
-export function startArchiveHost(options: { archivePath: string; workerUrl?: URL }): Promise<ArchiveHost> {
+export function startArchiveHost(options: {
+  archivePath: string;
+  workerUrl?: URL;
+  extractionWorkerUrl?: URL;
+}): Promise<ArchiveHost> {
   const worker = new Worker(options.workerUrl ?? SOURCE_WORKER_URL, {
-    workerData: { archivePath: options.archivePath } satisfies WorkerStartup,
+    workerData: {
+      archivePath: options.archivePath,
+      extractionWorkerUrl: options.extractionWorkerUrl?.href,
+    } satisfies WorkerStartup,
   });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   let nextId = 1;

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import lunr from 'lunr';
 import { fold } from './fold.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's bundle declares its own `require` in the same chunk, and a
+// second declaration stops the archive and extraction workers from loading.
+const requireCommonJs = createRequire(import.meta.url);
 
 type PipelineFunction = (token: lunr.Token) => lunr.Token | undefined;
 
@@ -58,9 +60,9 @@ function loadLunrLanguages(): void {
     return filter;
   };
   try {
-    require('lunr-languages/lunr.stemmer.support')(lunr);
+    requireCommonJs('lunr-languages/lunr.stemmer.support')(lunr);
     for (const language of STEMMED_LANGUAGES) {
-      if (language !== 'en') require(`lunr-languages/lunr.${language}`)(lunr);
+      if (language !== 'en') requireCommonJs(`lunr-languages/lunr.${language}`)(lunr);
     }
   } finally {
     patchable.generateStopWordFilter = generateStopWordFilter as unknown as typeof patchable.generateStopWordFilter;

@@ -15,7 +15,7 @@ export interface ImportCommands {
 
 // What the importer reads today, and the web archives and bundles it is meant to read; `.warc.gz`
 // is a `.gz` to a file dialog.
-const ARTICLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'warc', 'gz', 'zip'];
+const ARTICLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'warc', 'gz', 'zip', 'bundle'];
 
 function targetWindow(): BrowserWindow | undefined {
   return BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -41,13 +41,14 @@ export function importCommands(options: {
 
   async function importNow(paths: readonly string[]): Promise<void> {
     if (paths.length === 0) return;
-    const outcome = await runImport(host, paths);
-    if (outcome.total.imported > 0) onChange({ reason: 'import', imported: outcome.total.imported });
+    // The page shows each job's progress (with Cancel) and then its report, and reloads its lists.
+    const outcome = await runImport(host, paths, {
+      onStarted: (jobId) => onChange({ reason: 'import-started', jobId }),
+    });
     if (!outcome.ok) {
+      if (outcome.total.imported > 0) onChange({ reason: 'import', imported: outcome.total.imported });
       await report(s.importFailedTitle, `${outcome.message}\n\n${importSummary(s, outcome.total)}`, 'error');
-      return;
     }
-    await report(s.importDoneTitle, importSummary(s, outcome.total), outcome.total.failed > 0 ? 'warning' : 'info');
   }
 
   function importPaths(paths: readonly string[]): Promise<void> {

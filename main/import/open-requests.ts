@@ -7,7 +7,7 @@ import type { ImportReport } from '../../archive/api/contract.ts';
  * These are the kinds it takes that way; the list matches electron-builder.yml's fileAssociations
  * plus the text articles the importer reads today. Longest first, so `.warc.gz` is matched whole.
  */
-export const OPENABLE_EXTENSIONS = ['.warc.gz', '.warc', '.zip', '.txt', '.md'] as const;
+export const OPENABLE_EXTENSIONS = ['.warc.gz', '.bundle', '.warc', '.zip', '.txt', '.md'] as const;
 
 /** The contract takes at most this many paths in one importPaths call. */
 export const MAX_PATHS_PER_IMPORT = 10_000;
@@ -70,7 +70,9 @@ export function batches<T>(items: readonly T[], size = MAX_PATHS_PER_IMPORT): T[
 }
 
 /** The counts of several import reports (one per batch) added up. */
-export function totalOf(reports: readonly ImportReport[]): Omit<ImportReport, 'items'> {
+export function totalOf(
+  reports: readonly ImportReport[],
+): Pick<ImportReport, 'imported' | 'duplicates' | 'skipped' | 'failed'> {
   const total = { imported: 0, duplicates: 0, skipped: 0, failed: 0 };
   for (const report of reports) {
     total.imported += report.imported;

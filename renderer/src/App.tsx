@@ -5,12 +5,14 @@ import { ActionsProvider } from './actions.tsx';
 import { archive } from './api/archive.ts';
 import { useVersion } from './app-state.ts';
 import { Header, type SearchRequest } from './components/Header.tsx';
+import { ReadOnlyNotice } from './components/ReadOnlyNotice.tsx';
 import { ImportDropZone } from './components/ImportPanel.tsx';
 import { LibraryView } from './components/LibraryView.tsx';
 import { Notebook } from './components/Notebook.tsx';
 import { Reader } from './components/Reader.tsx';
 import { SearchResults } from './components/SearchResults.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
+import { StartupBanner } from './components/StartupBanner.tsx';
 import { ShortcutsDialog } from './components/ShortcutsDialog.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useShortcuts } from './keyboard.ts';
@@ -194,6 +196,8 @@ export function App() {
       </div>
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <ImportDropZone />
+      <ReadOnlyNotice />
+      <StartupBanner />
     </ActionsProvider>
   );
 }

@@ -25,7 +25,8 @@ export function ActionsProvider({ children }: { children: ReactNode }) {
   const actions: Actions = {
     editTags(article) {
       if (typeof article === 'number') {
-        void archive.getArticle({ id: article }).then(setTagging);
+        // The tag editor needs the summary only, never the images.
+        void archive.getArticle({ id: article, images: false }).then(setTagging);
       } else setTagging(article);
     },
     async toggleBookmark(article) {

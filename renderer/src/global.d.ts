@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { ArchiveBridge } from '../../archive/api/bridge.ts';
-import type { ArchiveEvents, ArchiveFiles } from '../../preload/desktop-api.ts';
+import type { ArchiveEvents, ArchiveFiles, ArchiveSharing } from '../../preload/desktop-api.ts';
 
 declare global {
   interface Window {
@@ -10,5 +10,7 @@ declare global {
     archiveEvents?: ArchiveEvents;
     /** Desktop only: the path of a dropped file. */
     archiveFiles?: ArchiveFiles;
+    /** Desktop only: share the archive on the local network. */
+    archiveSharing?: ArchiveSharing;
   }
 }

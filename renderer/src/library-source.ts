@@ -38,6 +38,7 @@ function summaryOf(item: ArticleSummary): ArticleSummary {
     publishedAt,
     publishedEstimated,
     importedAt,
+    capturedAt: item.capturedAt,
     wordCount,
     bookmarked: item.bookmarked,
     readStatus: item.readStatus,

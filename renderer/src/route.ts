@@ -14,11 +14,18 @@ export type Route =
 export type ListRoute = Exclude<Route, { view: 'article' }>;
 
 /** The orders search results can be shown in. */
-export const SORTS = ['relevance', 'newest', 'oldest', 'title', 'added'] as const satisfies readonly SearchSort[];
+export const SORTS = [
+  'relevance',
+  'newest',
+  'oldest',
+  'title',
+  'source',
+  'added',
+] as const satisfies readonly SearchSort[];
 export type ResultSort = (typeof SORTS)[number];
 
 /** The orders of the library (relevance means nothing without words). */
-export const LIBRARY_SORTS = ['newest', 'oldest', 'title', 'added'] as const satisfies readonly SearchSort[];
+export const LIBRARY_SORTS = ['newest', 'oldest', 'title', 'source', 'added'] as const satisfies readonly SearchSort[];
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 
 const isSort = (value: string | null): value is ResultSort => SORTS.includes(value as ResultSort);

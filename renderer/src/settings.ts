@@ -20,6 +20,8 @@ export interface Settings {
   fontSize: (typeof FONT_SIZES)[number];
   lineWidth: (typeof LINE_WIDTHS)[number];
   lineHeight: (typeof LINE_HEIGHTS)[number];
+  /** Text only: articles are asked for without their images (a slow or costly link); `?lite` in the address sets it. */
+  textOnly: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 19,
   lineWidth: 'medium',
   lineHeight: 'normal',
+  textOnly: false,
 };
 
 export const STORAGE_KEY = 'archive-reader.settings';
@@ -53,6 +56,7 @@ export function readSettings(stored: string | null): Settings {
     fontSize: oneOf(FONT_SIZES, raw.fontSize, d.fontSize),
     lineWidth: oneOf(LINE_WIDTHS, raw.lineWidth, d.lineWidth),
     lineHeight: oneOf(LINE_HEIGHTS, raw.lineHeight, d.lineHeight),
+    textOnly: typeof raw.textOnly === 'boolean' ? raw.textOnly : d.textOnly,
   };
 }
 

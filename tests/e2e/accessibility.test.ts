@@ -46,6 +46,14 @@ describe('accessibility of every view, light and dark (axe-core, serve + Chromiu
       await page.getByTestId('library-item').nth(4).waitFor();
       await page.getByTestId('facets').locator('[data-facet="status"]').waitFor();
       await check(page, 'library');
+      await page.getByTestId('export-bundle').click();
+      await page.getByTestId('bundle-estimate').waitFor();
+      await check(page, 'bundle dialog');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('library-export').click();
+      await page.getByTestId('library-export-dialog').waitFor();
+      await check(page, 'library export dialog');
+      await page.keyboard.press('Escape');
 
       await page.getByTestId('search-input').fill('harvest');
       await page.getByTestId('search-input').press('Enter');
@@ -65,6 +73,10 @@ describe('accessibility of every view, light and dark (axe-core, serve + Chromiu
       await page.getByTestId('tag-editor').waitFor();
       await check(page, 'tag editor');
       await page.keyboard.press('Escape');
+      await page.getByTestId('reader-export').click();
+      await page.getByTestId('citation-text').waitFor();
+      await check(page, 'citation and export dialog');
+      await page.keyboard.press('Escape');
 
       await page.goto(`${app.server.url}#/notebook`);
       await page.getByTestId('notebook-entry').waitFor();
@@ -72,11 +84,18 @@ describe('accessibility of every view, light and dark (axe-core, serve + Chromiu
 
       await page.goto(`${app.server.url}#/settings`);
       await page.getByTestId('archive-stats').waitFor();
+      await page.getByTestId('backup-settings').waitFor();
+      await page.getByTestId('import-run').first().waitFor();
       await check(page, 'settings');
 
       await page.keyboard.press('?');
       await page.getByTestId('shortcuts-dialog').waitFor();
       await check(page, 'shortcuts');
+      await page.keyboard.press('Escape');
+
+      await page.getByTestId('import-run-open').first().click();
+      await page.getByTestId('import-summary').waitFor();
+      await check(page, 'import report');
       await context.close();
     });
   }

@@ -3,17 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDir } from '../helpers/temp.ts';
-import { SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
-
-// The desktop app's preload gives the page a dropped file's path and "the archive changed" events.
-// Under serve neither exists; here the page is given stand-ins that name files in a temp folder,
-// so the drop → importPaths → report flow runs against the real archive.
-function desktopStandIns(folder: string): string {
-  return `
-    window.__changed = [];
-    window.archiveFiles = { pathForFile: (file) => ${JSON.stringify(folder)} + '/' + file.name };
-    window.archiveEvents = { onChanged(listener) { window.__changed.push(listener); return () => {}; } };`;
-}
+import { dropFiles, openAsDesktop, SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
 
 describe('importing from the desktop UI (serve + Chromium, with the preload’s globals stood in)', () => {
   let app: E2E;
@@ -41,20 +31,10 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
   });
 
   it('imports dropped files and reports what was imported, skipped and why some failed', async () => {
-    const context = await app.browser.newContext({ locale: 'en-US' });
-    await context.addInitScript(desktopStandIns(folder));
-    const page = await context.newPage();
-    await page.goto(app.server.url);
+    const page = await openAsDesktop(app, folder);
     await page.getByTestId('library-count').filter({ hasText: '2 articles' }).waitFor();
 
-    const transfer = await page.evaluateHandle(() => {
-      const data = new DataTransfer();
-      for (const name of ['new.txt', 'empty.txt', 'notes.xyz']) data.items.add(new File(['x'], name));
-      return data;
-    });
-    await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
-    await page.getByTestId('drop-overlay').waitFor();
-    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    await dropFiles(page, ['new.txt', 'empty.txt', 'notes.xyz']);
 
     const panel = page.getByTestId('import-panel');
     await panel.getByTestId('import-summary').waitFor();
@@ -94,6 +74,6 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
     );
     await page.getByTestId('import-notice').filter({ hasText: '1 new article imported' }).waitFor();
     await page.getByTestId('library-count').filter({ hasText: '4 articles' }).waitFor();
-    await context.close();
+    await page.context().close();
   });
 });

@@ -236,3 +236,31 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
+
+/**
+ * Opens the app as the desktop app would show it: its preload gives the page a dropped file's path and
+ * "the archive changed" events, which serve has not; the stand-ins name files in `folder`, so a drop
+ * imports real files into the real archive. `window.__changed` holds the change listeners.
+ */
+export async function openAsDesktop(app: E2E, folder: string): Promise<Page> {
+  const context = await app.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(`
+    window.__changed = [];
+    window.archiveFiles = { pathForFile: (file) => ${JSON.stringify(folder)} + '/' + file.name };
+    window.archiveEvents = { onChanged(listener) { window.__changed.push(listener); return () => {}; } };`);
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  return page;
+}
+
+/** Drags files (names in the stood-in folder) over the window, then drops them, as from a file manager. */
+export async function dropFiles(page: Page, names: readonly string[]): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const name of list) data.items.add(new File(['x'], name));
+    return data;
+  }, names);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+  await page.getByTestId('drop-overlay').waitFor();
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+}

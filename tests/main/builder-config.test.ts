@@ -32,10 +32,10 @@ describe('electron-builder.yml', () => {
     await validateConfiguration(config, new DebugLogger(false));
   });
 
-  it('associates .warc, .warc.gz and .zip with the app, as a viewer, with a MIME type for Linux', async () => {
+  it('associates .warc, .warc.gz, .zip and .bundle with the app, as a viewer, with a MIME type for Linux', async () => {
     const config = await getConfig(ROOT, null, null);
     const associations = config.fileAssociations ?? [];
-    assert.deepEqual(associations.map((association) => association.ext).flat(), ['warc', 'warc.gz', 'zip']);
+    assert.deepEqual(associations.map((association) => association.ext).flat(), ['warc', 'warc.gz', 'zip', 'bundle']);
     for (const association of associations) {
       assert.equal(association.role, 'Viewer', String(association.ext));
       assert.match(association.mimeType ?? '', /^application\/[\w.+-]+$/, String(association.ext));

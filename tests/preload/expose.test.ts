@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ContextBridge, IpcRenderer, WebUtils } from 'electron';
 import { METHOD_NAMES } from '../../archive/api/methods.ts';
-import { ARCHIVE_CALL_CHANNEL, ARCHIVE_CHANGED_CHANNEL } from '../../preload/channel.ts';
-import type { ArchiveChange, ArchiveEvents, ArchiveFiles } from '../../preload/desktop-api.ts';
+import {
+  ARCHIVE_CALL_CHANNEL,
+  ARCHIVE_CHANGED_CHANNEL,
+  SHARING_START_CHANNEL,
+  SHARING_STATE_CHANNEL,
+  SHARING_STOP_CHANNEL,
+} from '../../preload/channel.ts';
+import type { ArchiveChange, ArchiveEvents, ArchiveFiles, ArchiveSharing } from '../../preload/desktop-api.ts';
 import { EXPOSED_GLOBALS, exposeDesktopApis } from '../../preload/expose.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -44,9 +50,10 @@ function fakes() {
 }
 
 describe('the preload’s globals', () => {
-  it('exposes window.archive, window.archiveEvents and window.archiveFiles, and nothing else', () => {
+  it('exposes window.archive, window.archiveEvents, window.archiveFiles and window.archiveSharing, and nothing else', () => {
     const { exposed } = fakes();
     assert.deepEqual([...exposed.keys()], [...EXPOSED_GLOBALS]);
+    assert.deepEqual([...EXPOSED_GLOBALS], ['archive', 'archiveEvents', 'archiveFiles', 'archiveSharing']);
   });
 
   it('gives window.archive exactly the contract’s methods, each sent over the call channel', async () => {
@@ -93,8 +100,26 @@ describe('the preload’s globals', () => {
   it('gives a dropped file’s path through webUtils', () => {
     const { exposed, file } = fakes();
     const files = exposed.get('archiveFiles') as ArchiveFiles;
-    assert.deepEqual(Object.keys(files), ['pathForFile']);
+    assert.deepEqual(Object.keys(files), ['pathForFile', 'chooseSavePath']);
     assert.equal(files.pathForFile(file), '/home/user/dropped.txt');
     assert.equal(files.pathForFile({} as File), '');
+  });
+
+  it('gives window.archiveSharing state, start and stop, sending main nothing but a boolean', async () => {
+    const { exposed, invoked } = fakes();
+    const sharing = exposed.get('archiveSharing') as ArchiveSharing;
+    assert.deepEqual(Object.keys(sharing), ['state', 'start', 'stop']);
+    await sharing.state();
+    await sharing.start({ writes: true });
+    await sharing.start({ writes: 'yes' as unknown as boolean });
+    await sharing.start(undefined as unknown as { writes: boolean });
+    await sharing.stop();
+    assert.deepEqual(invoked, [
+      [SHARING_STATE_CHANNEL],
+      [SHARING_START_CHANNEL, true],
+      [SHARING_START_CHANNEL, false],
+      [SHARING_START_CHANNEL, false],
+      [SHARING_STOP_CHANNEL],
+    ]);
   });
 });

@@ -64,8 +64,16 @@ export interface ExportedHighlight {
 /** Highlights for `library`: whitespace collapsed, as the article's paragraphs have it, so that each is found. */
 export const carriedHighlights = (highlights: readonly ExportedHighlight[]) =>
   highlights
-    .map((h) => ({ quote: normaliseSpace(h.quote), note: h.note?.trim() || null }))
+    // An export's fields may hold anything: a passage or note that is not text is left out.
+    .map((h) => ({
+      quote: typeof h.quote === 'string' ? normaliseSpace(h.quote) : '',
+      note: typeof h.note === 'string' ? h.note.trim() || null : null,
+    }))
     .filter((h) => h.quote !== '');
+
+/** The reason an export's record could not be read, for its `failed` line: one bad record never stops the others. */
+export const unreadable = (what: string, error: unknown) =>
+  `${what} could not be read (${error instanceof Error ? error.message : String(error)})`;
 
 /**
  * The highlights of a source whose text the export does not hold, as an article of their own: each

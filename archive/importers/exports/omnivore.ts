@@ -4,7 +4,7 @@ import { decodeText } from '../../text/decode.ts';
 import { openZip } from '../epub/zip.ts';
 import type { CarriedLibrary, ImportedArticle, ImportedEntry } from '../file-importer.ts';
 import { normaliseDate } from '../html/metadata/dates.ts';
-import { articleFromHtml, carriedHighlights, highlightsArticle, type ExportedHighlight } from './common.ts';
+import { articleFromHtml, carriedHighlights, highlightsArticle, unreadable, type ExportedHighlight } from './common.ts';
 
 /*
  * Omnivore's export is a zip: metadata_<from>_to_<to>.json files, each an array of up to 20 items
@@ -38,12 +38,14 @@ const METADATA_FILE = /(?:^|\/)metadata_(\d+)_to_\d+\.json$/;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Whether parsed JSON is one of Omnivore's metadata files: items with a slug, a URL and the time they were saved. */
-export function isOmnivoreMetadata(value: unknown): value is OmnivoreItem[] {
+/**
+ * Whether parsed JSON is one of Omnivore's metadata files: items with a slug, a URL and the time they
+ * were saved. One such item is enough: an odd item among them is reported on its own line.
+ */
+export function isOmnivoreMetadata(value: unknown): value is unknown[] {
   return (
     Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((item) => isRecord(item) && typeof item['slug'] === 'string' && 'url' in item && 'savedAt' in item)
+    value.some((item) => isRecord(item) && typeof item['slug'] === 'string' && 'url' in item && 'savedAt' in item)
   );
 }
 
@@ -88,8 +90,8 @@ export function parseOmnivoreHighlights(markdown: string): { highlights: Exporte
 }
 
 function libraryOf(item: OmnivoreItem, highlights: ExportedHighlight[], note: string | null): CarriedLibrary {
-  const tags = (item.labels ?? [])
-    .map((label) => (typeof label === 'string' ? label : (label?.name ?? '')).trim())
+  const tags = (Array.isArray(item.labels) ? item.labels : [])
+    .map((label) => text(typeof label === 'string' ? label : label?.name) ?? '')
     .filter(Boolean);
   const read = item.state === 'Archived' || (item.readingProgress ?? 0) >= 100;
   const carried = carriedHighlights(highlights);
@@ -103,16 +105,22 @@ function libraryOf(item: OmnivoreItem, highlights: ExportedHighlight[], note: st
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+/** A file name without folders: no separator, not "." or "..". */
+const SAFE_SLUG = /^(?!\.{1,2}$)[^/\\\0]+$/;
 
 async function itemEntry(item: OmnivoreItem, files: OmnivoreFiles, folder: string): Promise<ImportedEntry> {
-  const name = text(item.url) ?? text(item.title) ?? item.slug ?? 'an item';
+  // The slug names the item's files beside the metadata: never a path that leaves the export's folders.
+  const slug = typeof item.slug === 'string' && SAFE_SLUG.test(item.slug) ? item.slug : '';
+  const name = text(item.url) ?? text(item.title) ?? (slug || 'an item');
   if (item.state === 'Deleted') return { kind: 'skipped', message: `${name}: deleted in Omnivore` };
-  const slug = item.slug ?? '';
   const markdown = slug ? await files.read(`${folder}highlights/${slug}.md`) : null;
   const parsed = markdown ? parseOmnivoreHighlights(markdown) : { highlights: [], note: null };
   const highlights = parsed.highlights.length
     ? parsed.highlights
-    : (item.highlights ?? []).map((h) => ({ quote: h?.quote ?? '', note: h?.annotation }));
+    : (Array.isArray(item.highlights) ? item.highlights : []).map((h) => ({
+        quote: h?.quote ?? '',
+        note: h?.annotation,
+      }));
   const fields = {
     title: text(item.title),
     url: text(item.url),
@@ -138,13 +146,22 @@ async function itemEntry(item: OmnivoreItem, files: OmnivoreFiles, folder: strin
 
 /** The articles of one metadata file of the export; `folder` is where it lies in the export ("" or "export/"). */
 export async function* omnivoreEntries(
-  items: readonly OmnivoreItem[],
+  items: readonly unknown[],
   files: OmnivoreFiles,
   folder: string,
   positionPrefix = '',
 ): AsyncIterable<ImportedEntry> {
   for (const [index, item] of items.entries()) {
-    yield { ...(await itemEntry(item, files, folder)), position: `${positionPrefix}item ${index + 1}` };
+    const position = `${positionPrefix}item ${index + 1}`;
+    let entry: ImportedEntry;
+    try {
+      entry = isRecord(item)
+        ? await itemEntry(item as OmnivoreItem, files, folder)
+        : { kind: 'failed', message: `not an Omnivore item (${JSON.stringify(item)?.slice(0, 40)})` };
+    } catch (error) {
+      entry = { kind: 'failed', message: unreadable('the item', error) };
+    }
+    yield { ...entry, position };
   }
 }
 

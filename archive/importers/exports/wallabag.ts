@@ -1,7 +1,7 @@
 import type { CarriedLibrary, ImportedEntry } from '../file-importer.ts';
 import { normaliseDate } from '../html/metadata/dates.ts';
 import { normaliseLang } from '../html/metadata/lang.ts';
-import { articleFromHtml, carriedHighlights } from './common.ts';
+import { articleFromHtml, carriedHighlights, unreadable } from './common.ts';
 
 /** An entry of Wallabag's JSON export, as far as this app reads it. */
 interface WallabagEntry {
@@ -24,25 +24,29 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Whether parsed JSON is Wallabag's export: an array of entries that each have a `url` and
- * Wallabag's own `is_archived` or `is_starred` flags (an empty array is nobody's export).
+ * Whether parsed JSON is Wallabag's export: an array of entries with a `url` and Wallabag's own
+ * `is_archived` or `is_starred` flags (an empty array is nobody's export).
  */
 export function isWallabagExport(value: unknown): value is WallabagEntry[] {
   return (
     Array.isArray(value) &&
     value.length > 0 &&
-    value.every((entry) => isRecord(entry) && 'url' in entry && ('is_archived' in entry || 'is_starred' in entry))
+    // One entry is enough: an odd entry among them is reported on its own line.
+    value.some((entry) => isRecord(entry) && 'url' in entry && ('is_archived' in entry || 'is_starred' in entry))
   );
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 function libraryOf(entry: WallabagEntry): CarriedLibrary {
-  const tags = (entry.tags ?? [])
-    .map((tag) => (typeof tag === 'string' ? tag : (tag?.label ?? '')).trim())
+  const tags = (Array.isArray(entry.tags) ? entry.tags : [])
+    .map((tag) => text(typeof tag === 'string' ? tag : tag?.label) ?? '')
     .filter(Boolean);
   const highlights = carriedHighlights(
-    (entry.annotations ?? []).map((annotation) => ({ quote: annotation?.quote ?? '', note: annotation?.text })),
+    (Array.isArray(entry.annotations) ? entry.annotations : []).map((annotation) => ({
+      quote: annotation?.quote ?? '',
+      note: annotation?.text,
+    })),
   );
   return {
     ...(tags.length ? { tags } : {}),
@@ -57,23 +61,29 @@ function libraryOf(entry: WallabagEntry): CarriedLibrary {
 export function* wallabagEntries(entries: readonly WallabagEntry[]): Iterable<ImportedEntry> {
   for (const [index, entry] of entries.entries()) {
     const position = `entry ${index + 1}`;
-    const url = text(entry.url) ?? text(entry.given_url) ?? text(entry.origin_url);
-    const authors = Array.isArray(entry.published_by) ? entry.published_by : [entry.published_by];
-    const article = articleFromHtml(text(entry.content) ?? '', {
-      title: text(entry.title),
-      url,
-      author: authors.map(text).filter(Boolean).join(', ') || null,
-      lang: normaliseLang(text(entry.language)),
-      publishedAt: normaliseDate(text(entry.published_at)),
-      source: text(entry.domain_name),
-      library: libraryOf(entry),
-    });
-    if (article) yield { kind: 'article', article, position };
-    else
-      yield {
-        kind: 'skipped',
-        message: `${url ?? text(entry.title) ?? 'an entry'}: Wallabag saved no text for this article`,
-        position,
-      };
+    try {
+      yield { ...wallabagEntry(entry), position };
+    } catch (error) {
+      yield { kind: 'failed', message: unreadable('the entry', error), position };
+    }
   }
+}
+
+function wallabagEntry(entry: WallabagEntry): ImportedEntry {
+  const url = text(entry.url) ?? text(entry.given_url) ?? text(entry.origin_url);
+  const authors = Array.isArray(entry.published_by) ? entry.published_by : [entry.published_by];
+  const article = articleFromHtml(text(entry.content) ?? '', {
+    title: text(entry.title),
+    url,
+    author: authors.map(text).filter(Boolean).join(', ') || null,
+    lang: normaliseLang(text(entry.language)),
+    publishedAt: normaliseDate(text(entry.published_at)),
+    source: text(entry.domain_name),
+    library: libraryOf(entry),
+  });
+  if (article) return { kind: 'article', article };
+  return {
+    kind: 'skipped',
+    message: `${url ?? text(entry.title) ?? 'an entry'}: Wallabag saved no text for this article`,
+  };
 }

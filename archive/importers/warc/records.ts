@@ -38,10 +38,14 @@ export type KeepPolicy = (head: RecordHead) => number;
 
 const MAX_LINE = 64 * 1024;
 const MAX_HEADER_BYTES = 1024 * 1024;
-/** Blocks this small are always kept, so that a record whose length is wrong can be cut where it really ends. */
+/**
+ * At least this much of every block is kept, so that a record whose length is wrong can be cut where it
+ * really ends, and the records a length running past the end of the file swallowed can be put back.
+ */
 const SMALL_BLOCK = 64 * 1024;
-const RECORD_START = Buffer.from('\nWARC/');
-const RECORD_BOUNDARY = Buffer.from('\r\n\r\nWARC/');
+/** Where a record may start when reading resumes after damage: anywhere, as garbage may be glued to its front. */
+const RECORD_START = Buffer.from('WARC/');
+const RECORD_BOUNDARY = Buffer.from('\nWARC/');
 const VERSION_LINE = /^WARC\/\d+\.\d+\r?\n$/;
 const isNewline = (byte: number | undefined) => byte === 10 || byte === 13;
 const isBlankLine = (line: Buffer) => line.every((byte) => isNewline(byte));
@@ -92,9 +96,7 @@ interface ReadState {
  */
 async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadState): AsyncGenerator<WarcItem> {
   const broken = (message: string): BrokenRecord => ({ kind: 'broken', number: state.number, message });
-  const resync = async () => {
-    if (await reader.skipTo(RECORD_START)) await reader.skip(1);
-  };
+  const resync = () => reader.skipTo(RECORD_START);
   for (;;) {
     state.inRecord = false;
     let line: Buffer | null;
@@ -106,7 +108,10 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
     state.inRecord = true;
 
     if (!VERSION_LINE.test(line.toString('latin1'))) {
-      await resync();
+      // Garbage glued to the front of a record (no line end between them): the record is read from its start.
+      const glued = line.indexOf(RECORD_START, 1);
+      if (glued > 0 && VERSION_LINE.test(line.subarray(glued).toString('latin1'))) reader.unread(line.subarray(glued));
+      else await resync();
       const skipped = reader.offset - start;
       yield broken(`no WARC record starts${state.at(start)} (found ${quote(line)}); ${skipped} bytes skipped`);
       continue;
@@ -156,10 +161,21 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
 
     const contentLength = Number(lengthField);
     const head: RecordHead = { number: state.number, type, headers, contentLength };
-    const kept = Math.min(contentLength, Math.max(keep(head), contentLength <= SMALL_BLOCK ? contentLength : 0));
+    const kept = Math.min(contentLength, Math.max(keep(head), SMALL_BLOCK));
     const block = await reader.read(kept);
     const rest = block.length === kept ? await reader.skip(contentLength - kept) : 0;
     if (block.length + rest < contentLength) {
+      // A Content-Length past the end of the file: when the rest of the file was read into the block,
+      // the records it swallowed are put back, so a lying length loses only its own record.
+      const boundary = rest === 0 ? recordStartIn(block) : -1;
+      if (boundary !== -1) {
+        reader.unread(block.subarray(boundary));
+        yield broken(
+          `the ${describeRecord(type, headers)}${state.at(start)} declares ${contentLength} bytes, more than the ` +
+            'file holds (it runs into the next record): it is left out',
+        );
+        continue;
+      }
       yield broken(
         `the ${describeRecord(type, headers)} is cut short: it declares ${contentLength} bytes and the file ends after ${
           block.length + rest
@@ -190,18 +206,26 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
       yield whole;
       throw error;
     }
-    if (next.length === 0 || next.toString('latin1') === 'WARC/' || trailer.filter((byte) => byte === 10).length >= 2) {
+    const boundary = kept === contentLength ? recordStartIn(block) : -1;
+    // The end of the file, or two line ends before something else, pass too, unless the block holds a
+    // record's start: then the length ran into that record and by chance stopped on a blank line of it.
+    const ended = next.length === 0 || trailer.filter((byte) => byte === 10).length >= 2;
+    if (next.toString('latin1') === 'WARC/' || (ended && boundary === -1)) {
       yield whole;
       continue;
     }
 
     // The record does not end where its Content-Length says.
-    const boundary = kept === contentLength ? block.indexOf(RECORD_BOUNDARY) : -1;
     if (boundary !== -1) {
       // Too long: it swallowed the start of the next record, which is put back to be read.
       reader.unread(Buffer.from(trailer));
-      reader.unread(block.subarray(boundary + 4));
+      reader.unread(block.subarray(boundary));
     } else {
+      // The next record may start just before the block's end, its version line cut in two: look from there.
+      if (kept === contentLength) {
+        reader.unread(Buffer.from(trailer));
+        reader.unread(block.subarray(Math.max(0, block.length - 16)));
+      }
       await resync();
     }
     yield broken(
@@ -209,6 +233,22 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
         `(${contentLength}) says${boundary !== -1 ? ' (it runs into the next record)' : ''}: it is left out`,
     );
   }
+}
+
+/** Where a record's version line, at the start of a line, first stands in a block; -1 when nowhere. */
+function recordStartIn(block: Buffer): number {
+  for (let at = block.indexOf(RECORD_BOUNDARY); at !== -1; at = block.indexOf(RECORD_BOUNDARY, at + 1)) {
+    if (
+      VERSION_LINE.test(
+        block
+          .subarray(at + 1, at + 16)
+          .toString('latin1')
+          .replace(/\n[^]*$/, '\n'),
+      )
+    )
+      return at + 1;
+  }
+  return -1;
 }
 
 /** Whether the file starts as gzip does. */
@@ -273,7 +313,9 @@ export async function* readWarcFile(path: string, keep: KeepPolicy): AsyncGenera
       return;
     } catch (error) {
       if (!(error instanceof GzipDamage)) throw error;
-      const resume = nextRecordMember(path, error.memberStart + 1);
+      // A damaged member may end a few bytes early or late, so its 8-byte trailer can cover the next
+      // member's first bytes: look from just before where the header was expected (always past `start`).
+      const resume = nextRecordMember(path, Math.max(start + 1, error.memberStart - 8));
       if (!state.inRecord) state.number++;
       yield {
         kind: 'broken',

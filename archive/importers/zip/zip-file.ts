@@ -38,7 +38,7 @@ export interface ZipImportOptions extends Partial<ZipLimits> {
 }
 
 /** What is left to spend, shared by a zip and the zips inside it. */
-interface Budget {
+export interface Budget {
   entries: number;
   bytes: number;
 }
@@ -62,10 +62,10 @@ const megabytes = (bytes: number) =>
         ? `${+(bytes / 1024).toFixed(1)} KB`
         : `${bytes} bytes`;
 
-class EntryTooLarge extends Error {}
+export class EntryTooLarge extends Error {}
 
 /** Passes bytes through, failing as soon as more than `limit` have come: a lying size in a header stops here. */
-class ByteLimit extends Transform {
+export class ByteLimit extends Transform {
   count = 0;
   private readonly limit: number;
   constructor(limit: number) {
@@ -80,7 +80,7 @@ class ByteLimit extends Transform {
 }
 
 /** Why an entry is refused before anything of it is read, or null. */
-function refusal(entry: Entry, name: string, limits: ZipLimits, budget: Budget): string | null {
+export function refusal(entry: Entry, name: string, limits: ZipLimits, budget: Budget): string | null {
   const nameProblem = refusedName(name);
   if (nameProblem) return `refused: ${nameProblem}`;
   if (((entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK) === SYMLINK) return 'refused: a symbolic link';

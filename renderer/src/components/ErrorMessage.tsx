@@ -7,6 +7,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   // fetch rejects with a TypeError exactly when the server cannot be reached at all.
   if (error instanceof TypeError) message = t('errors.unreachable');
   else if (error instanceof ApiError && error.code === 'not_found') message = t('errors.notFound');
+  else if (error instanceof ApiError && error.code === 'forbidden') message = t('errors.forbidden');
   else message = error instanceof Error && error.message ? error.message : String(error);
   return (
     <div className="error" role="alert" data-testid="error-message">

@@ -1,32 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
 import { archiveChanged } from '../app-state.ts';
-import { formatNumber } from '../format.ts';
+import { showImport, useImportView } from '../imports/import-view.ts';
 import { Icon } from './Icon.tsx';
-
-type ImportState =
-  | { status: 'running'; files: number }
-  | { status: 'done'; report: ImportReport }
-  | { status: 'failed'; message: string }
-  | { status: 'no-paths' };
+import { ImportJobProgress } from './ImportJobProgress.tsx';
+import { ImportReportView } from './ImportReportView.tsx';
 
 /**
- * The desktop app imports files dropped on its window (their paths come from the preload), and
- * reloads its lists when main imported something (File → Import…). Under `serve` the page cannot
- * know a file's path, so there is no drop import there.
+ * The desktop app imports files dropped on its window (their paths come from the preload) as a job,
+ * and shows its progress, then its report; main's imports (File → Import…) show the same way. A past
+ * report reopened from Settings shows here too. Under `serve` the page cannot know a file's path, so
+ * there is no drop import there.
  */
 export function ImportDropZone() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [dragging, setDragging] = useState(false);
-  const [state, setState] = useState<ImportState | null>(null);
+  const view = useImportView();
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const events = window.archiveEvents;
     if (!events) return;
     return events.onChanged((change) => {
+      // Main started an import (File → Import…, files opened with the app): its progress shows here.
+      if (change.reason === 'import-started') {
+        showImport({ kind: 'job', jobId: change.jobId });
+        return;
+      }
       archiveChanged();
       if (change.imported > 0) setNotice(t('import.changed', { count: change.imported }));
     });
@@ -59,17 +60,13 @@ export function ImportDropZone() {
       setDragging(false);
       const paths = [...(event.dataTransfer?.files ?? [])].map((file) => files.pathForFile(file)).filter(Boolean);
       if (paths.length === 0) {
-        setState({ status: 'no-paths' });
+        showImport({ kind: 'no-paths' });
         return;
       }
-      setState({ status: 'running', files: paths.length });
-      archive.importPaths({ paths }).then(
-        (report) => {
-          setState({ status: 'done', report });
-          if (report.imported > 0) archiveChanged();
-        },
+      archive.startImport({ paths }).then(
+        ({ jobId }) => showImport({ kind: 'job', jobId }),
         (error: unknown) =>
-          setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+          showImport({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
     };
     window.addEventListener('dragenter', enter);
@@ -84,7 +81,7 @@ export function ImportDropZone() {
     };
   }, []);
 
-  const n = (value: number) => formatNumber(value, i18n.language);
+  const showReport = useCallback((runId: number) => showImport({ kind: 'report', runId }), []);
   return (
     <>
       {dragging && (
@@ -108,61 +105,34 @@ export function ImportDropZone() {
           </button>
         </div>
       )}
-      {state && (
-        <section className="import-panel" role="status" aria-labelledby="import-title" data-testid="import-panel">
-          <header className="import-header">
-            <h2 id="import-title">
-              {state.status === 'running' ? t('import.running', { count: state.files }) : t('import.title')}
-            </h2>
-            {state.status !== 'running' && (
+      {view && (
+        <section className="import-panel" role="region" aria-labelledby="import-title" data-testid="import-panel">
+          {view.kind === 'job' ? (
+            <ImportJobProgress jobId={view.jobId} onEnded={showReport} />
+          ) : (
+            <>
+              {view.kind === 'report' && <ImportReportView runId={view.runId} />}
+              {view.kind === 'failed' && (
+                <>
+                  <h2 id="import-title">{t('import.stoppedTitle')}</h2>
+                  <p className="error-text">{view.message}</p>
+                </>
+              )}
+              {view.kind === 'no-paths' && (
+                <>
+                  <h2 id="import-title">{t('import.title')}</h2>
+                  <p>{t('import.noPaths')}</p>
+                </>
+              )}
               <button
                 type="button"
-                className="icon-button small"
+                className="icon-button small import-close"
                 data-testid="import-close"
                 aria-label={t('common.close')}
-                onClick={() => setState(null)}
+                onClick={() => showImport(null)}
               >
                 <Icon name="close" />
               </button>
-            )}
-          </header>
-          {state.status === 'running' && <div className="import-progress" aria-hidden="true" />}
-          {state.status === 'failed' && <p className="error-text">{state.message}</p>}
-          {state.status === 'no-paths' && <p>{t('import.noPaths')}</p>}
-          {state.status === 'done' && (
-            <>
-              <ul className="import-summary" data-testid="import-summary">
-                <li data-kind="imported">
-                  {t('import.imported', { count: state.report.imported, formatted: n(state.report.imported) })}
-                </li>
-                <li data-kind="duplicates">
-                  {t('import.duplicates', { count: state.report.duplicates, formatted: n(state.report.duplicates) })}
-                </li>
-                <li data-kind="skipped">
-                  {t('import.skipped', { count: state.report.skipped, formatted: n(state.report.skipped) })}
-                </li>
-                <li data-kind="failed">
-                  {t('import.failed', { count: state.report.failed, formatted: n(state.report.failed) })}
-                </li>
-              </ul>
-              {state.report.items.some((item) => item.status === 'failed' || item.status === 'skipped') && (
-                <details className="import-details" open={state.report.failed > 0}>
-                  <summary>{t('import.details')}</summary>
-                  <ul>
-                    {state.report.items
-                      .filter((item) => item.status === 'failed' || item.status === 'skipped')
-                      .map((item) => (
-                        <li key={item.path} data-testid="import-problem" data-status={item.status}>
-                          <span className="import-path">{item.path.split(/[\\/]/).pop()}</span>
-                          <span className="import-reason">
-                            {t(`import.status.${item.status as 'failed'}`)}
-                            {item.message ? ` — ${item.message}` : ''}
-                          </span>
-                        </li>
-                      ))}
-                  </ul>
-                </details>
-              )}
             </>
           )}
         </section>

@@ -14,6 +14,7 @@ import { useFacets } from '../use-facets.ts';
 import { LanguageBadge } from './ArticleList.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FacetPanel, coreFacetGroups, useLanguageLabel, type FacetGroupSpec } from './FacetPanel.tsx';
+import { LibraryExportMenu } from './LibraryExportMenu.tsx';
 import { Icon } from './Icon.tsx';
 import { PublishedDate } from './PublishedDate.tsx';
 import { SaveSearchButton } from './SavedSearchControls.tsx';
@@ -159,6 +160,7 @@ export function LibraryView({ filter, sort }: LibraryViewProps) {
               <div className="toolbar-actions">
                 {filter && <SaveSearchButton query={filter} />}
                 <SortSelect value={sort} sorts={LIBRARY_SORTS} onChange={(next) => go({ sort: next })} />
+                <LibraryExportMenu filter={filter} sort={sort} />
               </div>
             </div>
             {source.error !== null && <ErrorMessage error={source.error} />}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotebookEntry } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
+import { downloadFile, exportLocaleOf } from '../download.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { moveListFocus, useShortcuts } from '../keyboard.ts';
 import { navigate, routeHash } from '../route.ts';
@@ -18,7 +19,20 @@ export function Notebook({ query }: { query: string }) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const inputId = useId();
+
+  async function exportNotes(): Promise<void> {
+    setExporting(true);
+    try {
+      const { files } = await archive.exportNotebook({ locale: exportLocaleOf(i18n.language), single: true });
+      files.forEach(downloadFile);
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -74,6 +88,17 @@ export function Notebook({ query }: { query: string }) {
           <p className="view-count" data-testid="notebook-count">
             {t('notebook.count', { count: total })}
           </p>
+        )}
+        {total > 0 && (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="notebook-export"
+            disabled={exporting}
+            onClick={() => void exportNotes()}
+          >
+            {exporting ? t('notebook.exporting') : t('notebook.export')}
+          </button>
         )}
       </div>
       <div className="notebook-search">

@@ -20,6 +20,7 @@ import {
 } from '../text-ranges.ts';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { COLORS, HighlightDialog } from './HighlightDialog.tsx';
 import { Icon } from './Icon.tsx';
 import { ConfirmDialog, Modal } from './Modal.tsx';
@@ -41,17 +42,18 @@ type Loaded = { article: Article; error?: undefined } | { article?: undefined; e
 export function Reader({ id, query, highlightId, backLabel, onBack }: ReaderProps) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const { textOnly } = useSettings();
 
   useEffect(() => {
     let current = true;
-    archive.getArticle({ id }).then(
+    archive.getArticle({ id, images: !textOnly }).then(
       (article) => current && setLoaded({ article }),
       (error: unknown) => current && setLoaded({ error }),
     );
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, textOnly]);
 
   if (loaded?.article) {
     return (
@@ -537,6 +539,11 @@ function ArticleView({
                 {t('reader.imported', { date: formatDate(article.importedAt, i18n.language) })}
               </span>
             )}
+            {article.capturedAt && (
+              <span data-testid="captured-date">
+                {t('reader.captured', { date: formatDate(article.capturedAt, i18n.language) })}
+              </span>
+            )}
             {article.lang && <span>{languageName(article.lang, i18n.language)}</span>}
             <span>{t('reader.words', { count: article.wordCount })}</span>
             <span>{t('reader.minutes', { count: readingMinutes(article.wordCount) })}</span>
@@ -578,6 +585,7 @@ function ArticleView({
                 {t('reader.original')}
               </button>
             )}
+            <ExportMenu articleId={article.id} title={article.title} />
           </div>
           {note && (
             <aside

@@ -4,6 +4,9 @@ import { archive } from '../api/archive.ts';
 import { useLoaded, useVersion } from '../app-state.ts';
 import { capitalize, formatNumber, languageName } from '../format.ts';
 import { UI_LANGUAGES, updateSettings, useSettings } from '../settings.ts';
+import { BackupSettings } from './BackupSettings.tsx';
+import { ImportHistory } from './ImportHistory.tsx';
+import { LanSharingSettings } from './LanSharingSettings.tsx';
 import { ThemeControl, TypographyControls } from './TypographyControls.tsx';
 
 /** The UI language, the theme, the reader's defaults, and what the archive holds. */
@@ -55,6 +58,12 @@ export function SettingsView() {
           {t('settings.sample')}
         </p>
       </section>
+
+      <LanSharingSettings />
+
+      <ImportHistory />
+
+      <BackupSettings />
 
       <section className="settings-section" aria-labelledby="settings-archive">
         <h2 id="settings-archive">{t('settings.archive')}</h2>

@@ -6,6 +6,7 @@ import { changed, collectionTree, useCollections, useSavedSearches } from '../ap
 import { formatCount } from '../format.ts';
 import { filterText } from '../query-edit.ts';
 import { routeHash, type Route } from '../route.ts';
+import { BundleDialog, canExportBundles, type BundleTarget } from './BundleDialog.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import { ConfirmDialog, Modal } from './Modal.tsx';
@@ -24,6 +25,8 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
   const saved = useSavedSearches();
   const [editing, setEditing] = useState<Collection | 'new' | null>(null);
   const [deleting, setDeleting] = useState<SavedSearch | null>(null);
+  const [bundle, setBundle] = useState<BundleTarget | null>(null);
+  const bundles = canExportBundles();
 
   const filter = route.view === 'library' ? (route.filter ?? '') : null;
   const current = (target: Route): boolean =>
@@ -56,6 +59,26 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
         )}
         {link({ view: 'notebook' }, 'notebook', t('nav.notebook'), 'nav-notebook', route.view === 'notebook')}
         {link({ view: 'settings' }, 'settings', t('nav.settings'), 'nav-settings')}
+        {bundles && (
+          <li>
+            <button
+              type="button"
+              className="nav-link"
+              data-testid="export-bundle"
+              // The library as filtered now (a tag, bookmarks...), or all of it.
+              onClick={() =>
+                setBundle(
+                  filter
+                    ? { scope: { kind: 'query', query: filter }, label: filter }
+                    : { scope: { kind: 'all' }, label: null },
+                )
+              }
+            >
+              <Icon name="bundle" />
+              <span>{filter ? t('bundle.exportFiltered') : t('bundle.exportLibrary')}</span>
+            </button>
+          </li>
+        )}
       </ul>
 
       <section className="nav-section" aria-labelledby="nav-collections">
@@ -103,6 +126,20 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
                   >
                     <Icon name="edit" />
                   </button>
+                  {bundles && (
+                    <button
+                      type="button"
+                      className="icon-button small nav-item-action"
+                      data-testid="collection-bundle"
+                      aria-label={t('bundle.exportNamed', { name: collection.name })}
+                      title={t('bundle.exportNamed', { name: collection.name })}
+                      onClick={() =>
+                        setBundle({ scope: { kind: 'collection', id: collection.id }, label: collection.name })
+                      }
+                    >
+                      <Icon name="bundle" />
+                    </button>
+                  )}
                 </li>
               );
             })}
@@ -149,12 +186,25 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
                 >
                   <Icon name="trash" />
                 </button>
+                {bundles && (
+                  <button
+                    type="button"
+                    className="icon-button small nav-item-action"
+                    data-testid="saved-search-bundle"
+                    aria-label={t('bundle.exportNamed', { name: search.name })}
+                    title={t('bundle.exportNamed', { name: search.name })}
+                    onClick={() => setBundle({ scope: { kind: 'savedSearch', id: search.id }, label: search.name })}
+                  >
+                    <Icon name="bundle" />
+                  </button>
+                )}
               </li>
             ))}
           </ul>
         )}
       </section>
 
+      {bundle && <BundleDialog target={bundle} onClose={() => setBundle(null)} />}
       {editing && (
         <CollectionDialog
           collection={editing === 'new' ? null : editing}

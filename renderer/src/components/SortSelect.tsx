@@ -8,7 +8,7 @@ interface SortSelectProps<S extends string> {
   onChange: (sort: S) => void;
 }
 
-export function SortSelect<S extends 'relevance' | 'newest' | 'oldest' | 'title' | 'added'>({
+export function SortSelect<S extends 'relevance' | 'newest' | 'oldest' | 'title' | 'source' | 'added'>({
   value,
   sorts,
   onChange,

@@ -37,7 +37,7 @@ describe('tags, favourites and highlights carried from another reader', () => {
     const archive = await createTestArchive();
     const file = join(tempDir(), 'saved.export');
     writeFileSync(file, '');
-    const first = await importPaths(archive.store, [file], [exportImporter('From the export')]);
+    const first = await importPaths(archive.store, [file], { importers: [exportImporter('From the export')] });
     const id = first.items[0]!.articleId!;
     const summary = archive.store.summary(id)!;
     assert.deepEqual([summary.tags, summary.bookmarked, summary.readStatus], [['sahel', 'Water'], true, 'read']);
@@ -49,7 +49,7 @@ describe('tags, favourites and highlights carried from another reader', () => {
 
     annotations.setNote(id, 'My own note');
     new Library(archive.db).setTags(id, ['sahel', 'mine']);
-    const again = await importPaths(archive.store, [file], [exportImporter('Changed in the export')]);
+    const again = await importPaths(archive.store, [file], { importers: [exportImporter('Changed in the export')] });
     assert.equal(again.items[0]!.status, 'duplicate');
     assert.equal(annotations.readingState(id).note, 'My own note');
     assert.equal(annotations.highlightsOf(id).length, 1);

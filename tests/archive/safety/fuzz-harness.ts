@@ -51,7 +51,7 @@ export async function fuzzImporter(target: FuzzTarget, options: FuzzOptions): Pr
   const stats: FuzzStats = {
     runs: 0,
     files: 0,
-    statuses: { imported: 0, duplicate: 0, skipped: 0, failed: 0 },
+    statuses: { imported: 0, duplicate: 0, 'near-duplicate': 0, skipped: 0, failed: 0, cancelled: 0 },
     bytes: 0,
     slowestMs: 0,
     reasons: [],
@@ -77,7 +77,7 @@ export async function fuzzImporter(target: FuzzTarget, options: FuzzOptions): Pr
       const started = performance.now();
       let report;
       try {
-        report = await importPaths(store, [folder], [target.importer]);
+        report = await importPaths(store, [folder], { importers: [target.importer] });
       } catch (error) {
         throw new Error(`importPaths threw: ${(error as Error).stack}`, { cause: error });
       }
@@ -92,7 +92,7 @@ export async function fuzzImporter(target: FuzzTarget, options: FuzzOptions): Pr
         if (mine.length === 0) throw new Error(`no report line for ${w.name}`);
       }
       for (const item of items) {
-        if (!['imported', 'duplicate', 'skipped', 'failed'].includes(item.status))
+        if (!['imported', 'duplicate', 'near-duplicate', 'skipped', 'failed'].includes(item.status))
           throw new Error(`status ${item.status}`);
         if ((item.status === 'failed' || item.status === 'skipped') && !item.message) {
           throw new Error(`${item.path} ${item.status} without a reason`);
@@ -106,7 +106,8 @@ export async function fuzzImporter(target: FuzzTarget, options: FuzzOptions): Pr
           if (!stats.reasons.includes(reason)) stats.reasons.push(reason);
         }
       }
-      const counted = report.imported + report.duplicates + report.skipped + report.failed;
+      const counted =
+        report.imported + report.duplicates + (report.nearDuplicates ?? 0) + report.skipped + report.failed;
       if (counted !== items.length) throw new Error(`counts add up to ${counted}, not ${items.length}`);
       const goodItem = items.find((item) => item.path === join(folder, `zz-good${good.extension}`));
       if (goodItem?.status !== 'imported')

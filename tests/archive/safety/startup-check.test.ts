@@ -157,7 +157,18 @@ describe('the startup check', () => {
 
     const { db, startup } = await openArchive(archive.path);
     assert.equal(startup.outcome, 'restored', startup.messages.join('\n'));
-    assert.deepEqual(startup.salvaged, { articles: 30, readingStates: 3, taggedArticles: 2, problems: [] });
+    assert.deepEqual(startup.salvaged, {
+      articles: 30,
+      readingStates: 3,
+      taggedArticles: 2,
+      highlights: 0,
+      notes: 0,
+      positions: 0,
+      collections: 0,
+      collectionMemberships: 0,
+      savedSearches: 0,
+      problems: [],
+    });
     assert.match(
       startup.messages.at(-1) as string,
       /30 articles imported after the backup, 3 bookmarks or reading statuses/,

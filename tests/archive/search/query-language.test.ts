@@ -122,6 +122,15 @@ describe('the query language', () => {
     );
   });
 
+  it('sorts by source, alphabetically, with articles that have none last', () => {
+    const bySource = search('', { sort: 'source' }).results.map((r) => r.source);
+    assert.deepEqual(bySource, ['Journal du Niger', 'Le Sahel', 'Sahel Times', null]);
+    assert.deepEqual(
+      search('sahel', { sort: 'source' }).results.map((r) => r.source),
+      ['Le Sahel', 'Sahel Times'],
+    );
+  });
+
   it('ranks words close together above the same words far apart', async () => {
     const own = await createTestArchive();
     const filler = 'The committee met on Monday and discussed several routine matters at length before lunch.';

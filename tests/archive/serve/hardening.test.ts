@@ -5,7 +5,13 @@ import { describe, it } from 'node:test';
 import { METHOD_NAMES, type MethodName } from '../../../archive/api/contract.ts';
 import type { Envelope } from '../../../archive/api/envelope.ts';
 import { cleanStartup } from '../../../archive/safety/startup-check.ts';
-import { READ_METHODS, accessFor, bearerMatches, isLoopbackAddress } from '../../../archive/serve/access.ts';
+import {
+  READ_METHODS,
+  accessFor,
+  bearerMatches,
+  isLocalOnlyMethod,
+  isLoopbackAddress,
+} from '../../../archive/serve/access.ts';
 import { startServer, type RunningServer } from '../../../archive/serve/server.ts';
 import type { ArchiveHost } from '../../../archive/service/host.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -67,18 +73,25 @@ describe('serve access rules', () => {
 
   it('list the read methods; every other method, present or future, is a write', () => {
     assert.deepEqual([...READ_METHODS].sort(), [
+      'citeArticles',
+      'exportArticle',
+      'exportLibraryCsv',
+      'exportNotebook',
       'getArticle',
+      'getImportProgress',
+      'getImportReport',
       'getStats',
       'listArticles',
       'listCollections',
       'listHighlights',
+      'listImportRuns',
       'listSavedSearches',
       'listTags',
       'search',
       'searchFacets',
     ]);
     assert.ok(READ_METHODS.every((m) => (METHOD_NAMES as readonly string[]).includes(m)));
-    for (const write of ['importPaths', 'setBookmarked', 'setReadStatus', 'setTags']) {
+    for (const write of ['importPaths', 'startImport', 'cancelImport', 'setBookmarked', 'setReadStatus', 'setTags']) {
       assert.ok((WRITE_METHODS as string[]).includes(write), write);
     }
     assert.equal(READ_METHODS.length + WRITE_METHODS.length, METHOD_NAMES.length);
@@ -112,10 +125,9 @@ describe('serve on a non-loopback address', () => {
       for (const method of WRITE_METHODS) {
         const response = await post(server, method, { authorization: 'Bearer anything' });
         assert.equal(response.status, 403, method);
-        const reason =
-          method === 'importPaths'
-            ? /reads files on the server's disk/
-            : /read-only: it listens on 0\.0\.0\.0 without a token/;
+        const reason = isLocalOnlyMethod(method)
+          ? /reads files on the server's disk/
+          : /read-only: it listens on 0\.0\.0\.0 without a token/;
         assert.match(JSON.parse(response.body).error.message, reason);
       }
       assert.deepEqual(calls, [...READ_METHODS], 'no write reached the archive');
@@ -136,6 +148,9 @@ describe('serve on a non-loopback address', () => {
       assert.equal((await post(server, 'setTags', { authorization: 'Bearer tok-123' })).status, 200);
       const importing = await post(server, 'importPaths', { authorization: 'Bearer tok-123' });
       assert.equal(importing.status, 403, 'no one on the LAN may make the server read its own files');
+      for (const method of ['startImport', 'cancelImport']) {
+        assert.equal((await post(server, method, { authorization: 'Bearer tok-123' })).status, 403, method);
+      }
       assert.deepEqual(calls, ['search', 'setTags']);
     } finally {
       await server.close();

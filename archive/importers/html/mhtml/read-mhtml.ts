@@ -10,6 +10,8 @@ export interface MhtmlPage {
   url: string | undefined;
   /** The archive's images as `data:` URIs, by their Content-Location and by `cid:` Content-ID. */
   images: Map<string, string>;
+  /** The message's Date header, as written: when the page was saved. */
+  date: string | undefined;
 }
 
 export class MhtmlError extends Error {
@@ -57,5 +59,6 @@ export function readMhtml(bytes: Uint8Array): MhtmlPage {
     html: decodeHtml(decodeBody(page), contentType(page).params.get('charset') ?? null),
     url: message.headers.get('snapshot-content-location') ?? location(page),
     images,
+    date: message.headers.get('date'),
   };
 }

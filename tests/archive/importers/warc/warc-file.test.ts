@@ -250,11 +250,18 @@ describe('WARC import', () => {
   });
 
   it('goes through the import pipeline: one report line per page, positioned by record', async () => {
+    // A story of its own, not a near-copy of the first (which the pipeline would link instead of storing).
+    const SECOND_STORY = `<p>${[
+      'At the market, traders said the price of millet had doubled since the spring.',
+      'Bus drivers complained that the new road tolls were collected twice on the same journey.',
+      'A group of teachers asked the ministry to pay the salaries owed since January.',
+      'The football club announced the signing of two young players from the national academy.',
+    ].join(' ')}</p>`;
     const dir = tempDir();
     const path = join(dir, 'site.warc');
     writeWarc(path, [
       record('response', 'https://example.org/1', html(articlePage('The first story', 'Lead one.'))),
-      record('response', 'https://example.org/2', html(articlePage('The second story', 'Lead two.'))),
+      record('response', 'https://example.org/2', html(articlePage('The second story', 'Lead two.', SECOND_STORY))),
       record('response', 'https://example.org/1', html(articlePage('The first story, updated', 'Lead one.')), {
         date: '2024-04-01T00:00:00Z',
       }),

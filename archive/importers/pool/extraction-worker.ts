@@ -1,0 +1,80 @@
+import { parentPort } from 'node:worker_threads';
+import { languageDetector } from '../../text/detect-language.ts';
+import { describeError } from '../describe-error.ts';
+import type { ImportedEntry } from '../file-importer.ts';
+import { importerFor } from '../registry.ts';
+import { completeArticle } from './complete-article.ts';
+import { entryWeight, type PooledEntry, type PoolReply, type PoolRequest } from './protocol.ts';
+
+// An extraction worker: reads files with their importers and completes their articles (language,
+// dates, index analysis, fingerprint), one file at a time in the order given; the writer stores them.
+const port = parentPort;
+if (!port) throw new Error('the extraction worker must run in a worker thread');
+
+/** Entries sent at once: fewer messages for files of many small articles. */
+const CHUNK = 16;
+/**
+ * How far (in entry weight) the worker may read ahead of the writer before it waits: more than the
+ * writer's batch, so the workers keep reading while it stores one.
+ */
+const WINDOW = 256;
+
+const jobs: { job: number; path: string }[] = [];
+let credit = WINDOW;
+let wake: (() => void) | null = null;
+const sleep = () => new Promise<void>((resolve) => (wake = resolve));
+
+port.on('message', (request: PoolRequest) => {
+  if (request.type === 'credit') credit += request.weight;
+  else jobs.push(request);
+  wake?.();
+  wake = null;
+});
+
+const detectLanguage = await languageDetector();
+port.postMessage({ type: 'ready' } satisfies PoolReply);
+
+async function read(job: number, path: string): Promise<void> {
+  let chunk: PooledEntry[] = [];
+  let weight = 0;
+  const send = (done = false, error?: string) => {
+    if (!chunk.length && !done) return;
+    port?.postMessage({ type: 'entries', job, entries: chunk, weight, done, error } satisfies PoolReply);
+    credit -= weight;
+    chunk = [];
+    weight = 0;
+  };
+  const importer = importerFor(path);
+  try {
+    if (!importer) throw new Error('not a supported file type');
+    for await (const entry of importer.read(path) as AsyncIterable<ImportedEntry>) {
+      const pooled = complete(entry, path);
+      chunk.push(pooled);
+      weight += entryWeight(pooled);
+      if (chunk.length >= CHUNK || weight >= CHUNK) {
+        send();
+        while (credit <= 0) await sleep();
+      }
+    }
+    send(true);
+  } catch (error) {
+    send(true, describeError(error));
+  }
+}
+
+function complete(entry: ImportedEntry, path: string): PooledEntry {
+  if (entry.kind !== 'article') return entry;
+  const where = entry.position ? `${path}#${entry.position}` : path;
+  return {
+    kind: 'article',
+    article: completeArticle(entry.article, where, detectLanguage, true),
+    library: entry.article.library,
+    position: entry.position,
+  };
+}
+
+for (;;) {
+  const next = jobs.shift();
+  if (next) await read(next.job, next.path);
+  else await sleep();
+}
