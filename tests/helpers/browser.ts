@@ -15,6 +15,9 @@ export function chromiumPath(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
+    // Chromium names downloaded files in the locale's encoding: under a bare C locale (a CI runner's
+    // `env -i`) a name such as "aïr.html" becomes "download".
+    env: { ...process.env, LANG: process.env.LANG || 'C.UTF-8' },
     // Without these, Chromium keeps trying to reach Google's services, which this offline machine refuses.
     args: [
       '--no-sandbox',

@@ -24,7 +24,13 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   getConfig(projectDir: string, configPath: string | null, fromOptions: null): Promise<BuilderConfig>;
   validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const { DebugLogger, log } = require('builder-util') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+  log: { stream: NodeJS.WritableStream };
+};
+// electron-builder logs to stdout, which node:test reads as its own serialised stream from a test file:
+// a log line there can make the runner fail the whole file ("Unable to deserialize cloned data").
+log.stream = process.stderr;
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema', async () => {
