@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary, SearchResult } from '../../../archive/api/contract.ts';
-import { useActions } from '../actions.tsx';
 import { useCurrent } from '../app-state.ts';
 import { isRtl, languageName, origin, readingMinutes, segments } from '../format.ts';
 import type { Paged } from '../paged.ts';
 import { routeHash } from '../route.ts';
+import { BookmarkToggle } from './BookmarkToggle.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
-import { Icon } from './Icon.tsx';
 import { PublishedDate } from './PublishedDate.tsx';
 
 type Item = ArticleSummary & Partial<Pick<SearchResult, 'snippet' | 'titleHighlights' | 'matchedAll'>>;
@@ -98,7 +97,6 @@ function ArticleCard({
 }) {
   const { t } = useTranslation();
   const item = useCurrent(loaded);
-  const actions = useActions();
   const from = origin(item);
   const dir = isRtl(item.lang) ? 'rtl' : undefined;
   const lang = item.lang ?? undefined;
@@ -131,18 +129,7 @@ function ArticleCard({
         </p>
       )}
       {item.tags.length > 0 && <TagList tags={item.tags} />}
-      <button
-        type="button"
-        className="icon-button card-bookmark"
-        data-action="bookmark"
-        data-testid="bookmark-toggle"
-        aria-pressed={item.bookmarked}
-        aria-label={t('actions.bookmark')}
-        title={item.bookmarked ? t('actions.unbookmark') : t('actions.bookmark')}
-        onClick={() => void actions.toggleBookmark(item)}
-      >
-        <Icon name="bookmark" />
-      </button>
+      <BookmarkToggle item={item} className="card-bookmark" />
     </li>
   );
 }

@@ -2,16 +2,16 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary, Facet } from '../../../archive/api/contract.ts';
-import { useActions } from '../actions.tsx';
 import { useCurrent, useLoaded, useVersion } from '../app-state.ts';
 import { archive } from '../api/archive.ts';
 import { formatCount, isRtl, origin, readingMinutes } from '../format.ts';
-import { focusedArticleId, moveListFocus, useShortcuts } from '../keyboard.ts';
+import { useArticleListShortcuts } from '../list-shortcuts.ts';
 import { useLibrarySource, type LibrarySource } from '../library-source.ts';
 import { filtersOf, toggleFilter, withoutFilterText, type FacetField } from '../query-edit.ts';
 import { LIBRARY_SORTS, navigate, routeHash, type LibrarySort } from '../route.ts';
 import { useFacets } from '../use-facets.ts';
 import { LanguageBadge } from './ArticleList.tsx';
+import { BookmarkToggle } from './BookmarkToggle.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FacetPanel, coreFacetGroups, useLanguageLabel, type FacetGroupSpec } from './FacetPanel.tsx';
 import { LibraryExportMenu } from './LibraryExportMenu.tsx';
@@ -62,7 +62,6 @@ export function LibraryView({ filter, sort }: LibraryViewProps) {
   const facets = useFacets(source.loaded ? filter : null);
   const counts = useStateCounts(filter, source.loaded && source.count > 0);
   const languageLabel = useLanguageLabel();
-  const actions = useActions();
 
   const go = (next: { filter?: string; sort?: LibrarySort }, replace = true) =>
     navigate({ view: 'library', filter: next.filter ?? filter, sort: next.sort ?? sort }, { replace });
@@ -81,20 +80,7 @@ export function LibraryView({ filter, sort }: LibraryViewProps) {
     go({ filter: toggleFilter(next, field, value) }, false);
   }
 
-  useShortcuts({
-    j: () => moveListFocus(1),
-    k: () => moveListFocus(-1),
-    b: () => {
-      const id = focusedArticleId();
-      if (id === null) return false;
-      document.querySelector<HTMLButtonElement>(`[data-row-article="${id}"] [data-action="bookmark"]`)?.click();
-    },
-    t: () => {
-      const id = focusedArticleId();
-      if (id === null) return false;
-      actions.editTags(id);
-    },
-  });
+  useArticleListShortcuts();
 
   const stateGroups: FacetGroupSpec[] = counts
     ? [
@@ -272,7 +258,6 @@ function LibraryRow({
 }) {
   const { t } = useTranslation();
   const item = useCurrent(loaded);
-  const actions = useActions();
   const from = origin(item);
   return (
     <li
@@ -316,18 +301,7 @@ function LibraryRow({
           ))}
         </p>
       </div>
-      <button
-        type="button"
-        className="icon-button row-bookmark"
-        data-action="bookmark"
-        data-testid="bookmark-toggle"
-        aria-pressed={item.bookmarked}
-        aria-label={t('actions.bookmark')}
-        title={item.bookmarked ? t('actions.unbookmark') : t('actions.bookmark')}
-        onClick={() => void actions.toggleBookmark(item)}
-      >
-        <Icon name="bookmark" />
-      </button>
+      <BookmarkToggle item={item} className="row-bookmark" />
     </li>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../archive/api/contract.ts';
-import { useActions } from '../actions.tsx';
 import { rememberForms } from '../hit-forms.ts';
-import { focusedArticleId, moveListFocus, useShortcuts } from '../keyboard.ts';
 import type { Paged } from '../paged.ts';
 import type { FacetField } from '../query-edit.ts';
 import { SORTS, routeHash, type ResultSort } from '../route.ts';
+import { useArticleListShortcuts } from '../list-shortcuts.ts';
 import { matchedForms } from '../text-ranges.ts';
 import type { FacetsState } from '../use-facets.ts';
 import { ArticleList } from './ArticleList.tsx';
@@ -31,27 +30,13 @@ export function SearchResults({ query, sort, paged, facets, onSort, onFacet }: S
   const { page } = paged;
   const suggestion = page?.suggestion ?? null;
   const languageLabel = useLanguageLabel();
-  const actions = useActions();
 
   // The forms the core matched, for the reader to mark in the article opened from here.
   useEffect(() => {
     if (page && paged.shownKey !== null) rememberForms(query, matchedForms(page.items));
   }, [page, query, paged.shownKey]);
 
-  useShortcuts({
-    j: () => moveListFocus(1),
-    k: () => moveListFocus(-1),
-    b: () => {
-      const id = focusedArticleId();
-      if (id === null) return false;
-      document.querySelector<HTMLButtonElement>(`[data-row-article="${id}"] [data-action="bookmark"]`)?.click();
-    },
-    t: () => {
-      const id = focusedArticleId();
-      if (id === null) return false;
-      actions.editTags(id);
-    },
-  });
+  useArticleListShortcuts();
 
   return (
     <section className="list-view" aria-labelledby="view-title">
