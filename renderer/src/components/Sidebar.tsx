@@ -117,28 +117,20 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
                     </span>
                     <span className="visually-hidden">{t('facets.count', { count: collection.count })}</span>
                   </a>
-                  <button
-                    type="button"
-                    className="icon-button small nav-item-action"
-                    aria-label={t('collections.edit', { name: collection.name })}
-                    title={t('collections.edit', { name: collection.name })}
+                  <NavItemAction
+                    icon="edit"
+                    label={t('collections.edit', { name: collection.name })}
                     onClick={() => setEditing(collection)}
-                  >
-                    <Icon name="edit" />
-                  </button>
+                  />
                   {bundles && (
-                    <button
-                      type="button"
-                      className="icon-button small nav-item-action"
-                      data-testid="collection-bundle"
-                      aria-label={t('bundle.exportNamed', { name: collection.name })}
-                      title={t('bundle.exportNamed', { name: collection.name })}
+                    <NavItemAction
+                      icon="bundle"
+                      label={t('bundle.exportNamed', { name: collection.name })}
+                      testId="collection-bundle"
                       onClick={() =>
                         setBundle({ scope: { kind: 'collection', id: collection.id }, label: collection.name })
                       }
-                    >
-                      <Icon name="bundle" />
-                    </button>
+                    />
                   )}
                 </li>
               );
@@ -176,27 +168,19 @@ export function Sidebar({ route, open, onNavigate }: SidebarProps) {
                     </span>
                   )}
                 </button>
-                <button
-                  type="button"
-                  className="icon-button small nav-item-action"
-                  data-testid="saved-search-delete"
-                  aria-label={t('saved.delete', { name: search.name })}
-                  title={t('saved.delete', { name: search.name })}
+                <NavItemAction
+                  icon="trash"
+                  label={t('saved.delete', { name: search.name })}
+                  testId="saved-search-delete"
                   onClick={() => setDeleting(search)}
-                >
-                  <Icon name="trash" />
-                </button>
+                />
                 {bundles && (
-                  <button
-                    type="button"
-                    className="icon-button small nav-item-action"
-                    data-testid="saved-search-bundle"
-                    aria-label={t('bundle.exportNamed', { name: search.name })}
-                    title={t('bundle.exportNamed', { name: search.name })}
+                  <NavItemAction
+                    icon="bundle"
+                    label={t('bundle.exportNamed', { name: search.name })}
+                    testId="saved-search-bundle"
                     onClick={() => setBundle({ scope: { kind: 'savedSearch', id: search.id }, label: search.name })}
-                  >
-                    <Icon name="bundle" />
-                  </button>
+                  />
                 )}
               </li>
             ))}
@@ -351,5 +335,31 @@ function CollectionDialog({
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** A small icon button beside an item of the sidebar (edit, delete, export); its label is also its tooltip. */
+function NavItemAction({
+  icon,
+  label,
+  testId,
+  onClick,
+}: {
+  icon: IconName;
+  label: string;
+  testId?: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button small nav-item-action"
+      data-testid={testId}
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
   );
 }
