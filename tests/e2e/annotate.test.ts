@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, longArticle, selectInReader, startApp, waitForApi, writeArticles, type E2E } from './support.ts';
+import {
+  SAMPLE,
+  eventually,
+  longArticle,
+  selectInReader,
+  startApp,
+  waitForApi,
+  writeArticles,
+  type E2E,
+} from './support.ts';
 
 const LONG = longArticle('report.txt', 'The long river report');
 const PASSAGE = 'Paragraph 31 of the long report';
@@ -40,7 +49,7 @@ describe('highlights, notes and the notebook (serve + Chromium)', () => {
     await waitForApi(page, 'updateHighlight', () => dialog.getByTestId('highlight-save').click());
     const mark = page.getByTestId('highlight');
     assert.equal(await mark.innerText(), PASSAGE);
-    assert.match((await mark.getAttribute('class')) ?? '', /hl-green/);
+    await eventually(async () => /hl-green/.test((await mark.getAttribute('class')) ?? ''), true);
 
     // A second highlight, yellow, from the colour buttons.
     await selectInReader(page, 'Paragraph 2 of the long report');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, startApp, waitForApi, writeArticles, type E2E } from './support.ts';
+import { SAMPLE, eventually, startApp, waitForApi, writeArticles, type E2E } from './support.ts';
 
 const focusedTitle = (page: import('playwright-core').Page) =>
   page.evaluate(
@@ -34,13 +34,13 @@ describe('the keyboard alone (serve + Chromium)', () => {
 
     await waitForApi(page, 'setBookmarked', () => page.keyboard.press('b'));
     const row = page.getByTestId('library-item').filter({ hasText: SAMPLE[4]!.title });
-    assert.equal(await row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'true');
+    await eventually(() => row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'true');
 
     await page.keyboard.press('Enter');
     await page.getByTestId('reader-title').filter({ hasText: SAMPLE[4]!.title }).waitFor();
-    assert.equal(await page.getByTestId('reader-bookmark').getAttribute('aria-pressed'), 'true');
+    await eventually(() => page.getByTestId('reader-bookmark').getAttribute('aria-pressed'), 'true');
     await waitForApi(page, 'setBookmarked', () => page.keyboard.press('b'));
-    assert.equal(await page.getByTestId('reader-bookmark').getAttribute('aria-pressed'), 'false');
+    await eventually(() => page.getByTestId('reader-bookmark').getAttribute('aria-pressed'), 'false');
 
     await page.keyboard.press('t');
     await page.getByTestId('tag-editor').waitFor();
@@ -55,8 +55,8 @@ describe('the keyboard alone (serve + Chromium)', () => {
     await page.getByTestId('library-item').first().waitFor();
     await page.waitForFunction(() => document.activeElement?.hasAttribute('data-nav-item'));
     assert.equal(await focusedTitle(page), SAMPLE[4]!.title);
-    assert.equal(await row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'false');
-    assert.deepEqual(await row.getByTestId('item-tag').allInnerTexts(), ['culture']);
+    await eventually(() => row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'false');
+    await eventually(() => row.getByTestId('item-tag').allInnerTexts(), ['culture']);
     await page.close();
   });
 

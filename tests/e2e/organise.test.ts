@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, startApp, waitForApi, waitForRows, writeArticles, type E2E } from './support.ts';
+import { SAMPLE, eventually, startApp, waitForApi, waitForRows, writeArticles, type E2E } from './support.ts';
 
 const MILLET = SAMPLE[0]!.title;
 const GRAIN = SAMPLE[1]!.title;
@@ -21,14 +21,14 @@ describe('organising articles: bookmarks, tags, collections (serve + Chromium)',
     const page = await app.open();
     const row = page.getByTestId('library-item').filter({ hasText: MILLET });
     await waitForApi(page, 'setBookmarked', () => row.getByTestId('bookmark-toggle').click());
-    assert.equal(await row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'true');
+    await eventually(() => row.getByTestId('bookmark-toggle').getAttribute('aria-pressed'), 'true');
 
     await page.getByTestId('library-title').filter({ hasText: GRAIN }).click();
     const toggle = page.getByTestId('reader-bookmark');
     await toggle.waitFor();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await waitForApi(page, 'setBookmarked', () => toggle.click());
-    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await eventually(() => toggle.getAttribute('aria-pressed'), 'true');
 
     await page.getByTestId('menu-button').click();
     await page.getByTestId('nav-bookmarks').click();
@@ -77,7 +77,7 @@ describe('organising articles: bookmarks, tags, collections (serve + Chromium)',
     await suggestion.waitFor();
     await editor.getByTestId('tag-input').press('ArrowDown');
     await waitForApi(page, 'setTags', () => editor.getByTestId('tag-input').press('Enter'));
-    assert.deepEqual(await editor.getByTestId('tag-chip').allInnerTexts(), ['sahel']);
+    await eventually(() => editor.getByTestId('tag-chip').allInnerTexts(), ['sahel']);
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'hidden' });
 

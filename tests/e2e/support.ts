@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -162,6 +163,22 @@ export async function waitForApi(
   await action();
   const done = await response;
   return (done.request().postDataJSON() ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * Polls `read` until it gives `expected`, then asserts: the page re-renders after an API answer, not with it,
+ * and on a loaded machine that frame can come well after the response has been seen.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actual = await read();
+    if (isDeepStrictEqual(actual, expected) || Date.now() > deadline) {
+      assert.deepEqual(actual, expected);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** Selects the first occurrence of `text` in the reader's body, as a mouse drag would. */
