@@ -9,7 +9,7 @@ import { startArchiveHost, type ArchiveHost } from '../archive/service/host.ts';
 import { describeStartup } from '../archive/safety/startup-check.ts';
 import type { ArchiveChange } from '../preload/desktop-api.ts';
 import { formatLoopDelayLine, startLoopDelayMonitor } from './diagnostics/loop-delay.ts';
-import { uiStrings } from './i18n/strings.ts';
+import { uiStrings } from './i18n/translations.ts';
 import { importCommands } from './import/import-commands.ts';
 import {
   OpenQueue,

@@ -80,6 +80,28 @@ export const savedSearchSchema = z.object({
   newCount: z.number().int().nonnegative(),
 });
 
+/** A near-copy of an article met on import (a syndicated copy): not stored, but where it came from is kept. */
+export const articleCopySchema = z.object({
+  title: z.string(),
+  url: z.string().nullable(),
+  source: z.string().nullable(),
+  /** The file it was read from, with #position for an item inside one (a WARC record, a feed item). */
+  sourcePath: z.string().nullable(),
+  /** When the copy was captured (a WARC record's date, a saved page's); null if unknown. */
+  capturedAt: z.string().nullable(),
+  /** When the import met it. */
+  importedAt: z.string(),
+});
+
+/** A day or a month the article's text writes out with its year ("10 avril 2024", "décembre 2023"). */
+export const mentionedDateSchema = z.object({
+  /** `YYYY-MM-DD` for a day, `YYYY-MM` for a month. */
+  date: z.string(),
+  precision: z.enum(['day', 'month']),
+  /** The words that wrote it, as in the text. */
+  phrase: z.string(),
+});
+
 export const articleSchema = articleSummarySchema.extend({
   author: z.string().nullable(),
   text: z.string(),
@@ -91,6 +113,10 @@ export const articleSchema = articleSummarySchema.extend({
   note: z.string().nullable(),
   highlights: z.array(highlightSchema),
   collectionIds: z.array(id),
+  /** Near-copies linked to this article on import, oldest first. */
+  copies: z.array(articleCopySchema),
+  /** The dates the text mentions, in the order it first mentions them. */
+  mentionedDates: z.array(mentionedDateSchema),
 });
 
 export const searchResultSchema = articleSummarySchema.extend({
@@ -121,7 +147,11 @@ export const importItemSchema = z.object({
   status: z.enum(['imported', 'duplicate', 'near-duplicate', 'skipped', 'failed', 'cancelled']),
   articleId: id.optional(),
   title: z.string().optional(),
-  /** Why an item was skipped or failed, or which article it duplicates (`near-duplicate`: a copy linked to it). */
+  /**
+   * Why an item was skipped or failed, or which article it duplicates (`near-duplicate`: a copy linked
+   * to it); then, for a file not in UTF-8 or whose encoding was detected, how it was read
+   * ("decoded as windows-1252 (detected)"), which is an `imported` line's only message.
+   */
   message: z.string().optional(),
 });
 
@@ -265,6 +295,19 @@ export const bundleSummarySchema = z.object({
   highWater: z.string(),
 });
 
+/** A bundle export run as a job (startBundleExport): how far it is, then what it wrote or why it did not. */
+export const bundleJobSchema = z.object({
+  jobId: id,
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  /** Articles written so far, of `total` (0 until the scope is read). */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Once finished: the bundle written, as exportBundle answers it. */
+  result: bundleSummarySchema.extend({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
+  /** Why the job failed. */
+  error: z.string().nullable(),
+});
+
 export const contract = {
   importPaths: {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
@@ -294,12 +337,14 @@ export const contract = {
     input: z.object({
       runId: id,
       status: importItemSchema.shape.status.optional(),
+      /** Only the lines with a message: with `imported`, the files read from another encoding than UTF-8. */
+      noted: z.boolean().default(false),
       limit: z.number().int().min(1).max(1000).default(200),
       offset: z.number().int().min(0).default(0),
     }),
     output: z.object({
       run: importRunSchema,
-      /** Report lines of the run (with `status`: of that status only). */
+      /** Report lines of the run (with `status`: of that status only; with `noted`: those with a message). */
       total: z.number().int().nonnegative(),
       /** With their place in the report: `seq` 1 is the first file read. */
       items: z.array(importItemSchema.extend({ seq: z.number().int().positive() })),
@@ -445,6 +490,13 @@ export const contract = {
     output: z.object({
       articles: z.number().int().nonnegative(),
       languages: z.array(z.object({ lang: z.string().nullable(), count: z.number().int().nonnegative() })),
+      /**
+       * The archive file's full path; null for an archive in memory, and for a `serve` client on another
+       * device, since a path names the server's user.
+       */
+      location: z.string().nullable(),
+      /** The archive's size on disk: the file and its write-ahead log (images are stored inside it). */
+      bytes: z.number().int().nonnegative(),
     }),
   },
   listBackups: {
@@ -520,6 +572,19 @@ export const contract = {
     input: bundleRequestSchema.extend({ path: z.string().min(1).max(4096) }),
     output: bundleSummarySchema.extend({ path: z.string(), bytes: z.number().int().nonnegative() }),
   },
+  // Bundle export jobs, polled like import jobs: startBundleExport answers at once; the bundle is written between other calls.
+  startBundleExport: {
+    input: bundleRequestSchema.extend({ path: z.string().min(1).max(4096) }),
+    output: z.object({ jobId: id }),
+  },
+  getBundleExportProgress: {
+    input: z.object({ jobId: id }),
+    output: bundleJobSchema,
+  },
+  cancelBundleExport: {
+    input: z.object({ jobId: id }),
+    output: bundleJobSchema,
+  },
 } as const satisfies { [M in MethodName]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;
@@ -532,6 +597,8 @@ export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export type Article = z.output<typeof articleSchema>;
 export type ArticleSummary = z.output<typeof articleSummarySchema>;
+export type ArticleCopy = z.output<typeof articleCopySchema>;
+export type MentionedDate = z.output<typeof mentionedDateSchema>;
 export type SearchResult = z.output<typeof searchResultSchema>;
 export type Snippet = z.output<typeof snippetSchema>;
 export type SearchNotice = z.output<typeof searchNoticeSchema>;
@@ -553,6 +620,7 @@ export type StartupReportValue = z.output<typeof startupReportSchema>;
 export type CitationFormat = z.output<typeof citationFormat>;
 export type ExportFile = z.output<typeof exportFileSchema>;
 export type BundleScope = z.output<typeof bundleScopeSchema>;
+export type BundleJob = z.output<typeof bundleJobSchema>;
 
 /** The API as the renderer (and any client) uses it. */
 export type ArchiveApi = { [M in MethodName]: (args: Input<M>) => Promise<Output<M>> };

@@ -44,6 +44,9 @@ export const METHOD_NAMES = [
   'exportNotebook',
   'estimateBundle',
   'exportBundle',
+  'startBundleExport',
+  'getBundleExportProgress',
+  'cancelBundleExport',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,3 +1,4 @@
+import type { ArticleCopy } from '../api/contract.ts';
 import type { ArchiveDb } from '../db/open.ts';
 import { hammingDistance, NEAR_DUPLICATE_BITS, simHashBands, type SimHash } from './simhash.ts';
 
@@ -46,6 +47,10 @@ export class NearDuplicates {
         `INSERT INTO article_fingerprints (article_id, simhash, band0, band1, band2, band3)
          VALUES (@id, @simhash, @band0, @band1, @band2, @band3)`,
       ),
+      copiesOf: db.prepare<[{ articleId: number }], ArticleCopy>(
+        `SELECT title, url, source, source_path AS sourcePath, captured_at AS capturedAt, imported_at AS importedAt
+         FROM article_copies WHERE article_id = @articleId ORDER BY id`,
+      ),
       link: db.prepare(
         `INSERT OR IGNORE INTO article_copies
            (article_id, content_hash, distance, title, url, source, source_path, captured_at, imported_at)
@@ -78,6 +83,11 @@ export class NearDuplicates {
     if (!simhash) return;
     const [band0, band1, band2, band3] = simHashBands(simhash);
     this.statements.remember.run({ id: articleId, simhash, band0, band1, band2, band3 });
+  }
+
+  /** The copies linked to an article, in the order they were met. */
+  copiesOf(articleId: number): ArticleCopy[] {
+    return this.statements.copiesOf.all({ articleId });
   }
 
   link(match: NearMatch, copy: CopySeen): void {

@@ -1,7 +1,8 @@
 import type { Transaction } from 'better-sqlite3';
 import type { ArchiveDb } from '../db/open.ts';
-import type { Article, ArticleSummary } from '../api/contract.ts';
+import type { Article, ArticleCopy, ArticleSummary } from '../api/contract.ts';
 import { analyseForIndex, prepareArticle, type IndexAnalysis, type PreparedArticle } from './index-analysis.ts';
+import type { MentionedDate } from '../text/dates.ts';
 import { NearDuplicates } from './near-duplicates.ts';
 import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './summary.ts';
 
@@ -20,16 +21,22 @@ export interface NewArticle {
   sourcePath?: string | null;
   /** When the page was captured (a WARC record's date, a saved page's), ISO 8601. */
   capturedAt?: string | null;
+  /** The dates its text writes out (see readTextDates), stored for the reader to list. */
+  mentionedDates?: readonly MentionedDate[];
   /** Its hash, fingerprint and index rows, when an extraction worker computed them already. */
   prepared?: PreparedArticle;
 }
 
 /** An article as stored, without the reader's annotations (those are the library's). */
-export type StoredArticle = Omit<Article, 'position' | 'note' | 'highlights' | 'collectionIds'>;
+export type StoredArticle = Omit<
+  Article,
+  'position' | 'note' | 'highlights' | 'collectionIds' | 'copies' | 'mentionedDates'
+>;
 
 export type StoreOutcome =
   | { status: 'imported'; id: number }
-  | { status: 'duplicate'; id: number }
+  /** Not stored: article `id` has the same text, or (`sameAddress`) the same address and another text. */
+  | { status: 'duplicate'; id: number; sameAddress?: { capturedAt: string | null } }
   /** Not stored: a copy of article `id` within `distance` bits, linked to it. */
   | { status: 'near-duplicate'; id: number; distance: number };
 
@@ -38,6 +45,20 @@ interface ArticleRow extends SummaryRow {
   html: string | null;
   author: string | null;
   content_hash: string;
+}
+
+/**
+ * Whether an address names one page, and so one article: a site's home page does not (pages whose
+ * canonical link wrongly points there, or feed items that link there, are different articles).
+ */
+function isPageAddress(url: string | null | undefined): url is string {
+  if (!url) return false;
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname !== '/' || search !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Typed access to the articles and their index, with statements prepared once per connection. */
@@ -61,11 +82,22 @@ export class ArticleStore {
     );
     this.statements = {
       findByHash: db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?'),
+      // A point query on the articles_url index (its entries for one address are in id order).
+      findByUrl: db.prepare<[string], { id: number; captured_at: string | null }>(
+        'SELECT id, captured_at FROM articles WHERE url = ? ORDER BY id LIMIT 1',
+      ),
       insert: db.prepare(
         `INSERT INTO articles (title, text, html, source, url, author, lang, published_at, published_estimated,
                                imported_at, content_hash, source_path, word_count, captured_at)
          VALUES (@title, @text, @html, @source, @url, @author, @lang, @publishedAt, @publishedEstimated,
                  @importedAt, @contentHash, @sourcePath, @wordCount, @capturedAt)`,
+      ),
+      insertDate: db.prepare(
+        `INSERT INTO article_dates (article_id, position, date, precision, phrase)
+         VALUES (@id, @position, @date, @precision, @phrase)`,
+      ),
+      dates: db.prepare<[number], MentionedDate>(
+        'SELECT date, precision, phrase FROM article_dates WHERE article_id = ? ORDER BY position',
       ),
       insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
       insertOffsets: db.prepare(
@@ -91,8 +123,9 @@ export class ArticleStore {
   }
 
   /**
-   * Stores an article and indexes it, unless the same text is already in the archive. Runs as its
-   * own transaction (a savepoint inside an import batch), so a failure leaves no half-stored article.
+   * Stores an article and indexes it, unless the same text, or another text at the same address, is
+   * already in the archive. Runs as its own transaction (a savepoint inside an import batch), so a
+   * failure leaves no half-stored article.
    */
   add(article: NewArticle, importedAt = new Date().toISOString()): StoreOutcome {
     try {
@@ -135,6 +168,11 @@ export class ArticleStore {
       this.nearDuplicates.link(near, { ...article, contentHash: hash, importedAt });
       return { status: 'near-duplicate', id: near.articleId, distance: near.distance };
     }
+    // Another text at a stored address: a later capture or edit of the page, not a page of its own.
+    const sameAddress = isPageAddress(article.url) ? this.statements.findByUrl.get(article.url) : undefined;
+    if (sameAddress) {
+      return { status: 'duplicate', id: sameAddress.id, sameAddress: { capturedAt: sameAddress.captured_at } };
+    }
 
     const { analysis } = prepared;
     const { lastInsertRowid } = this.statements.insert.run({
@@ -154,6 +192,9 @@ export class ArticleStore {
       capturedAt: article.capturedAt ?? null,
     });
     const id = Number(lastInsertRowid);
+    article.mentionedDates?.forEach(({ date, precision, phrase }, position) =>
+      this.statements.insertDate.run({ id, position, date, precision, phrase }),
+    );
     this.writeIndex(id, analysis);
     this.nearDuplicates.remember(id, prepared.simhash);
     return { status: 'imported', id };
@@ -196,6 +237,16 @@ export class ArticleStore {
     const row = this.statements.get.get(id);
     if (!row) return null;
     return { ...toSummary(row), author: row.author, text: row.text, html: row.html, contentHash: row.content_hash };
+  }
+
+  /** The near-copies met on import and linked to the article instead of stored. */
+  copies(id: number): ArticleCopy[] {
+    return this.nearDuplicates.copiesOf(id);
+  }
+
+  /** The dates the article's text mentions, in the order it first mentions them. */
+  mentionedDates(id: number): MentionedDate[] {
+    return this.statements.dates.all(id);
   }
 
   summary(id: number): ArticleSummary | null {

@@ -42,7 +42,8 @@ export function backupFolder(archivePath: string): string {
   return join(dirname(resolve(archivePath)), 'backups');
 }
 
-const stem = (archivePath: string) => basename(archivePath).replace(/\.(sqlite3?|db)$/i, '');
+/** What an archive's backups are named after: its file name without `.sqlite` or `.db`. */
+export const backupStem = (archivePath: string) => basename(archivePath).replace(/\.(sqlite3?|db)$/i, '');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 2025-01-02T03:04:05.678Z as 20250102T030405678Z: sortable, and safe in every file system. */
@@ -54,7 +55,7 @@ function parseStamp(stamp: string): string | null {
 }
 
 function backupPattern(archivePath: string): RegExp {
-  return new RegExp(`^${escapeRegExp(stem(archivePath))}-(\\d{8}T\\d{9}Z)-([a-z0-9-]+)\\.sqlite$`);
+  return new RegExp(`^${escapeRegExp(backupStem(archivePath))}-(\\d{8}T\\d{9}Z)-([a-z0-9-]+)\\.sqlite$`);
 }
 
 /** The archive's backups in its rotation folder, newest first. Files still being written are not listed. */
@@ -94,7 +95,7 @@ export function pruneBackups(archivePath: string, keep = KEEP_BACKUPS): string[]
     removed.push(backup.path);
   }
   const folder = backupFolder(archivePath);
-  const partial = new RegExp(`^${escapeRegExp(stem(archivePath))}-.*\\.partial-(\\d+)$`);
+  const partial = new RegExp(`^${escapeRegExp(backupStem(archivePath))}-.*\\.partial-(\\d+)$`);
   for (const name of existsSync(folder) ? readdirSync(folder) : []) {
     const pid = Number(partial.exec(name)?.[1]);
     if (!pid || pid === process.pid) continue;
@@ -164,7 +165,7 @@ export async function takeBackup(
     const folder = backupFolder(archivePath);
     mkdirSync(folder, { recursive: true });
     let at = now.getTime();
-    do target = join(folder, `${stem(archivePath)}-${fileStamp(new Date(at++))}-${options.reason}.sqlite`);
+    do target = join(folder, `${backupStem(archivePath)}-${fileStamp(new Date(at++))}-${options.reason}.sqlite`);
     while (existsSync(target));
   }
   const partial = `${target}.partial-${process.pid}`;

@@ -50,7 +50,8 @@ export type BundleManifest = z.output<typeof manifestSchema>;
 
 export const bundleArticleSchema = z.object({
   contentHash: sha256,
-  title: z.string(),
+  // Every article in an archive has a title; a blank one only comes from a damaged or hand-made bundle.
+  title: z.string().regex(/\S/, 'a title that is not blank'),
   /** Paragraphs joined by a blank line, exactly as the archive stores them. */
   text: z.string(),
   /** Sanitised HTML; images point at media members, or were left out. */

@@ -11,6 +11,7 @@ import { LibraryMerger } from './merge.ts';
 import { restoreImages } from './media.ts';
 import { MemberError, openBundle } from './read.ts';
 import { BundleError } from './select.ts';
+import { readTextDates } from '../text/dates.ts';
 
 const BATCH_SIZE = 100;
 
@@ -87,6 +88,8 @@ export async function importBundle(store: ArticleStore, path: string): Promise<I
       publishedEstimated: article.publishedEstimated,
       sourcePath: article.sourcePath,
       capturedAt: article.capturedAt,
+      // Not carried by the bundle: read again from the text, as the import that stored it did.
+      mentionedDates: readTextDates(`${article.title}\n${article.text}`, article.lang).mentioned,
     });
     const storeBatch = db.transaction((batch: readonly ReadArticle[]) => {
       const found = batch.map(({ article }) => {

@@ -79,7 +79,13 @@ async function readEntry(zip: ZipFile, entry: Entry): Promise<Buffer> {
 export async function openBundle(path: string, limits: ZipLimits = BUNDLE_ZIP_LIMITS): Promise<OpenedBundle> {
   let zip: ZipFile;
   try {
-    zip = await openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false });
+    // Sizes are checked by readEntry, which says what a lying header did.
+    zip = await openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: false,
+    });
   } catch (error) {
     throw new BundleError(`not a readable bundle: the zip is damaged or cut short (${(error as Error).message})`);
   }
@@ -142,6 +148,12 @@ export async function openBundle(path: string, limits: ZipLimits = BUNDLE_ZIP_LI
       if (!expected) throw new MemberError('the manifest does not list it');
       const entry = entries.get(name);
       if (!entry) throw new MemberError('it is missing from the bundle');
+      // Not read at all when its header already disagrees: a lying header costs no memory.
+      if (entry.uncompressedSize !== expected.bytes) {
+        throw new MemberError(
+          `it is damaged: its header says ${entry.uncompressedSize} bytes, the manifest ${expected.bytes}`,
+        );
+      }
       const bytes = await readEntry(zip, entry);
       if (bytes.length !== expected.bytes || createHash('sha256').update(bytes).digest('hex') !== expected.sha256) {
         throw new MemberError('it is damaged: its SHA-256 does not match the manifest');

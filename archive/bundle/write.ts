@@ -51,6 +51,14 @@ export interface WrittenBundle extends BundleSummary {
   bytes: number;
 }
 
+/** Thrown by writeBundle when its signal was aborted: the partial file is already removed. */
+export class BundleCancelled extends Error {
+  constructor() {
+    super('the bundle export was cancelled');
+    this.name = 'BundleCancelled';
+  }
+}
+
 export interface BundleProgress {
   /** Articles written so far, of `total`. */
   done: number;
@@ -239,6 +247,7 @@ export async function writeBundle(
   searcher: Searcher,
   request: BundleRequest & { path: string },
   onProgress?: (progress: BundleProgress) => void,
+  signal?: AbortSignal,
 ): Promise<WrittenBundle> {
   await checkTarget(db, request.path);
   const since = await resolveSince(request);
@@ -279,6 +288,7 @@ export async function writeBundle(
       done += 1;
       onProgress?.({ done, total });
     })) {
+      if (signal?.aborted) throw new BundleCancelled();
       members[member.name] = { sha256: sha256(member.bytes), bytes: member.bytes.length };
       queued.push(add(member));
       // Wait for the zip to take the oldest member before building more.

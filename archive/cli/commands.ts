@@ -11,6 +11,7 @@ import {
   type SearchResult,
   type SearchSort,
 } from '../api/contract.ts';
+import { readingMinutes } from '../articles/reading-time.ts';
 import { COUNT_CAP } from '../search/search.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { unwrap } from '../api/envelope.ts';
@@ -189,9 +190,37 @@ const showCommand: Command = async (context) => {
     return 0;
   }
   out(article.title);
+  const published = article.publishedAt
+    ? `${article.publishedAt.slice(0, 10)}${article.publishedEstimated ? ' (estimated from the text)' : ''}`
+    : `imported ${article.importedAt.slice(0, 10)}`;
+  out([label(article), article.lang ?? 'language unknown', published].filter(Boolean).join(' · '));
+  const minutes = readingMinutes(article.wordCount);
   out(
-    `${label(article)} · ${article.lang ?? 'language unknown'} · ${(article.publishedAt ?? article.importedAt).slice(0, 10)}`,
+    [
+      article.author && `by ${article.author}`,
+      `${article.wordCount.toLocaleString('en')} ${article.wordCount === 1 ? 'word' : 'words'}`,
+      `${minutes} min read`,
+      article.capturedAt && `captured ${article.capturedAt.slice(0, 10)}`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   );
+  if (article.url) out(article.url);
+  if (article.mentionedDates.length > 0) {
+    out(`Dates mentioned: ${article.mentionedDates.map((mentioned) => mentioned.date).join(', ')}`);
+  }
+  if (article.copies.length > 0) {
+    out(`Other copies (${article.copies.length}):`);
+    for (const copy of article.copies) {
+      const where = [
+        copy.source,
+        copy.url,
+        copy.sourcePath,
+        copy.capturedAt && `captured ${copy.capturedAt.slice(0, 10)}`,
+      ];
+      out(`  - ${copy.title}  (${where.filter(Boolean).join(' · ')})`);
+    }
+  }
   out();
   out(article.text);
   return 0;

@@ -53,7 +53,9 @@ async function* reportLines(call: Call, runId: number): AsyncGenerator<ImportIte
 }
 
 const itemLine = (item: ImportItem) => {
-  const detail = item.status === 'imported' ? `#${item.articleId} ${item.title}` : (item.message ?? '');
+  // An imported line's message is a note on how it was read ("decoded as windows-1252 (detected)").
+  const imported = `#${item.articleId} ${item.title}${item.message ? ` — ${item.message}` : ''}`;
+  const detail = item.status === 'imported' ? imported : (item.message ?? '');
   return `${item.status.padEnd(9)} ${item.path}${detail ? `  ${detail}` : ''}`;
 };
 
@@ -107,9 +109,10 @@ export async function importCommand(context: ImportContext): Promise<number> {
     if (context.json) {
       const items = [];
       for await (const item of reportLines(call, run.id)) items.push(item);
-      const { imported, duplicates, skipped, failed } = run;
+      const { imported, duplicates, nearDuplicates, skipped, failed } = run;
       const cancelled = run.status === 'cancelled';
-      const report = { runId: run.id, imported, duplicates, skipped, failed, cancelled, left: run.cancelled, items };
+      const left = run.cancelled;
+      const report = { runId: run.id, imported, duplicates, nearDuplicates, skipped, failed, cancelled, left, items };
       out(JSON.stringify(report, null, 2));
     } else {
       await printReport(call, run, false);

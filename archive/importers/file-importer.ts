@@ -19,6 +19,11 @@ export interface ImportedArticle {
   capturedAt?: string | null;
   /** The reader's own state carried over from another reader's export. */
   library?: CarriedLibrary;
+  /**
+   * How the source's bytes were decoded, when it was not UTF-8 or was detected rather than known
+   * ("decoded as windows-1252 (detected)", see `describeDecoding`): a note for the import report.
+   */
+  decoding?: string | null;
 }
 
 /** What another reader's export says of an article: applied once the article is stored, new or not. */

@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ImportItem, ImportProgress, ImportReport } from '../api/contract.ts';
-import type { ArticleStore, NewArticle } from '../articles/store.ts';
+import type { ArticleStore, NewArticle, StoreOutcome } from '../articles/store.ts';
 import { languageDetector } from '../text/detect-language.ts';
+import { archiveFiles } from './archive-files.ts';
 import { LibraryCarrier } from './carry-library.ts';
 import type { CarriedLibrary, FileImporter, Position } from './file-importer.ts';
 import type { PoolOptions } from './pool/extraction-pool.ts';
@@ -21,10 +22,22 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** Every file under the given paths, folders walked recursively in name order; unreadable entries reported. */
-function* walk(paths: readonly string[], report: (item: ImportItem) => void): Generator<string> {
+/**
+ * Every file under the given paths, folders walked recursively in name order; unreadable entries
+ * reported. The archive's own files are left out: silently within a folder, with a line when named.
+ */
+function* walk(
+  paths: readonly string[],
+  report: (item: ImportItem) => void,
+  own: (path: string) => boolean,
+  named = true,
+): Generator<string> {
   for (const given of paths) {
     const path = resolve(given);
+    if (own(path)) {
+      if (named) report({ path, status: 'skipped', message: 'this is the archive itself (or one of its own files)' });
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();
@@ -46,8 +59,20 @@ function* walk(paths: readonly string[], report: (item: ImportItem) => void): Ge
     yield* walk(
       entries.filter((name) => !name.startsWith('.')).map((name) => join(path, name)),
       report,
+      own,
+      false,
     );
   }
+}
+
+/** Why an article was not stored: the same text, or the same address (a repeated capture says when each was made). */
+function duplicateMessage(outcome: StoreOutcome & { status: 'duplicate' }, capturedAt: string | null | undefined) {
+  if (!outcome.sameAddress) return `same text as article ${outcome.id}`;
+  const stored = outcome.sameAddress.capturedAt;
+  if (capturedAt && stored && capturedAt !== stored) {
+    return `same address as article ${outcome.id}, captured ${stored}; this capture (${capturedAt}) is not stored again`;
+  }
+  return `same address as article ${outcome.id}, with another text; not stored again`;
 }
 
 /** What an import is asked to do besides its paths; every field may be left out. */
@@ -78,9 +103,9 @@ const LIVE_FLUSH_MS = 1000;
 const pause = () => new Promise<void>((done) => setImmediate(done));
 
 /** How many files the walk will yield, counted before the import so progress has a total from the start. */
-function countFiles(paths: readonly string[]): number {
+function countFiles(paths: readonly string[], own: (path: string) => boolean): number {
   let files = 0;
-  const found = walk(paths, () => {});
+  const found = walk(paths, () => {}, own);
   while (!found.next().done) files += 1;
   return files;
 }
@@ -99,7 +124,8 @@ export async function importPaths(
   const { importers = IMPORTERS, signal, onProgress, onItems, extraction } = options;
   const detectLanguage = await languageDetector();
   const started = performance.now();
-  const total = countFiles(paths);
+  const own = archiveFiles(store.db.name);
+  const total = countFiles(paths, own);
   const counts: Record<ImportItem['status'], number> = {
     imported: 0,
     duplicate: 0,
@@ -119,23 +145,28 @@ export async function importPaths(
     return pending.push(item) - 1;
   };
   // Articles waiting to be stored, each with the place of its line in `pending`.
-  let batch: { article: NewArticle; carried?: CarriedLibrary; slot: number }[] = [];
+  let batch: { article: NewArticle; carried?: CarriedLibrary; decoding?: string | null; slot: number }[] = [];
   const carrier = new LibraryCarrier(store.db);
   const storeBatch = store.db.transaction(() => {
     const outcomes = batch.length ? store.addMany(batch.map(({ article }) => article)) : [];
-    batch.forEach(({ article, carried, slot }, index) => {
+    batch.forEach(({ article, carried, decoding, slot }, index) => {
       const outcome = outcomes[index] as (typeof outcomes)[number];
       const path = article.sourcePath as string;
+      // How a file not in UTF-8 was read, after what became of its article.
+      const noted = (message: string) => (decoding ? `${message}; ${decoding}` : message);
       if (!(outcome instanceof Error) && carried) carrier.apply(outcome.id, carried);
       if (outcome instanceof Error) {
         pending[slot] = { path, status: 'failed', message: `could not be stored: ${describe(outcome)}` };
       } else if (outcome.status === 'imported') {
-        pending[slot] = { path, status: 'imported', articleId: outcome.id, title: article.title };
+        const note = decoding ? { message: decoding } : {};
+        pending[slot] = { path, status: 'imported', articleId: outcome.id, title: article.title, ...note };
       } else if (outcome.status === 'near-duplicate') {
-        const message = `near-duplicate of article ${outcome.id} (${outcome.distance} bit(s) apart): linked to it`;
+        const message = noted(
+          `near-duplicate of article ${outcome.id} (${outcome.distance} bit(s) apart): linked to it`,
+        );
         pending[slot] = { path, status: 'near-duplicate', articleId: outcome.id, title: article.title, message };
       } else {
-        const message = `same text as article ${outcome.id}`;
+        const message = noted(duplicateMessage(outcome, article.capturedAt));
         pending[slot] = { path, status: 'duplicate', articleId: outcome.id, title: article.title, message };
       }
     });
@@ -192,7 +223,7 @@ export async function importPaths(
 
   progress(true);
   const reader = new ImportReader(importers, detectLanguage, { pool: extraction, signal });
-  for (const path of reader.paths((report) => walk(paths, report), add)) {
+  for (const path of reader.paths((report) => walk(paths, report, own), add)) {
     if (signal?.aborted) {
       add({ path, status: 'cancelled', message: 'not read: the import was cancelled' });
       if (pending.length >= PENDING_LIMIT) flush();
@@ -226,6 +257,7 @@ export async function importPaths(
             batch.push({
               article: entry.article,
               carried: entry.library,
+              decoding: entry.decoding,
               slot: add({ path: where, status: 'failed', message: 'not stored' }),
             });
           }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { decodeText } from '../text/decode.ts';
+import { decodeBytes, describeDecoding } from '../text/decode.ts';
 import type { FileImporter, ImportedEntry } from './file-importer.ts';
 import { parseTextArticle } from './text-article.ts';
 
@@ -17,7 +17,8 @@ export const textFileImporter: FileImporter = {
       throw new Error(`the file is ${Math.round(size / 1048576)} MB; text articles over 50 MB are not imported`);
     }
     const markdown = MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase());
-    const { title, paragraphs } = parseTextArticle(decodeText(readFileSync(path)), { markdown });
-    yield { kind: 'article', article: { title, paragraphs } };
+    const decoded = decodeBytes(readFileSync(path));
+    const { title, paragraphs } = parseTextArticle(decoded.text, { markdown });
+    yield { kind: 'article', article: { title, paragraphs, decoding: describeDecoding(decoded) } };
   },
 };

@@ -125,6 +125,24 @@ export class ImportRuns {
         'SELECT seq, path, status, article_id, title, message FROM import_items ' +
           'WHERE run_id = @runId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset',
       ),
+      countNoted: db
+        .prepare<{ runId: number }, number>(
+          'SELECT count(*) FROM import_items WHERE run_id = @runId AND message IS NOT NULL',
+        )
+        .pluck(),
+      noted: db.prepare<{ runId: number; limit: number; offset: number }, ItemRow>(
+        'SELECT seq, path, status, article_id, title, message FROM import_items ' +
+          'WHERE run_id = @runId AND message IS NOT NULL ORDER BY seq LIMIT @limit OFFSET @offset',
+      ),
+      countNotedOf: db
+        .prepare<{ runId: number; status: ItemStatus }, number>(
+          'SELECT count(*) FROM import_items WHERE run_id = @runId AND status = @status AND message IS NOT NULL',
+        )
+        .pluck(),
+      notedOf: db.prepare<{ runId: number; status: ItemStatus; limit: number; offset: number }, ItemRow>(
+        'SELECT seq, path, status, article_id, title, message FROM import_items ' +
+          'WHERE run_id = @runId AND status = @status AND message IS NOT NULL ORDER BY seq LIMIT @limit OFFSET @offset',
+      ),
       lastSeq: db
         .prepare<{ runId: number }, number>('SELECT coalesce(max(seq), 0) FROM import_items WHERE run_id = @runId')
         .pluck(),
@@ -190,9 +208,21 @@ export class ImportRuns {
     };
   }
 
-  /** A page of a run's lines, in report order, of one status or all. */
-  items(runId: number, options: { status?: ItemStatus; limit: number; offset: number }) {
-    const { status, limit, offset } = options;
+  /**
+   * A page of a run's lines, in report order, of one status or all; `noted`: only those with a
+   * message, which for imported files says how a file not in UTF-8 was read.
+   */
+  items(runId: number, options: { status?: ItemStatus; noted?: boolean; limit: number; offset: number }) {
+    const { status, noted, limit, offset } = options;
+    if (noted) {
+      const total = status
+        ? (this.statements.countNotedOf.get({ runId, status }) ?? 0)
+        : (this.statements.countNoted.get({ runId }) ?? 0);
+      const rows = status
+        ? this.statements.notedOf.all({ runId, status, limit, offset })
+        : this.statements.noted.all({ runId, limit, offset });
+      return { total, items: rows.map(itemOf) };
+    }
     const total = status
       ? (this.statements.countItemsOf.get({ runId, status }) ?? 0)
       : (this.statements.countItems.get({ runId }) ?? 0);

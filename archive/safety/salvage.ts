@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ArticleStore } from '../articles/store.ts';
 import type { ArchiveDb } from '../db/open.ts';
 import { Library } from '../library/library.ts';
+import { readTextDates } from '../text/dates.ts';
 
 /** What could be read back from a damaged archive into the restored one. */
 export interface SalvageReport {
@@ -203,6 +204,8 @@ function salvageArticles(db: ArchiveDb, damaged: Database.Database, report: Salv
           publishedEstimated: row.published_estimated === 1,
           sourcePath: row.source_path,
           capturedAt: row.captured_at,
+          // Derived from the text, so read again rather than salvaged from a table that may be damaged.
+          mentionedDates: readTextDates(`${row.title}\n${row.text}`, row.lang, new Date(row.imported_at)).mentioned,
         },
         row.imported_at,
       );

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { MethodName } from '../api/contract.ts';
+import type { Envelope } from '../api/envelope.ts';
 
 /**
  * The methods that only read the archive. A server reachable from other machines answers only
@@ -45,7 +46,42 @@ export const LOCAL_ONLY_METHODS = [
   // A bundle is written to (and a delta starts from) a path on this machine; estimating one reads the whole scope.
   'estimateBundle',
   'exportBundle',
+  'startBundleExport',
+  'getBundleExportProgress',
+  'cancelBundleExport',
 ] as const satisfies readonly MethodName[];
+
+/** A source path without its folders (`/home/ana/saved/page.html#3` → `page.html#3`). */
+function fileNameOnly(path: string): string {
+  const hash = path.indexOf('#');
+  const [file, position] = hash === -1 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
+  return (file.split(/[\\/]/).at(-1) ?? '') + position;
+}
+
+function withoutFolders(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutFolders);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === 'sourcePath' && typeof inner === 'string' ? fileNameOnly(inner) : withoutFolders(inner),
+    ]),
+  );
+}
+
+/**
+ * An answer as a client on another device gets it: the archive's location is left out and the
+ * files articles came from keep only their names, since a full path names the server's user
+ * (/home/ana/…) and is of no use to open anything from elsewhere.
+ */
+export function withoutLocalPaths(method: MethodName, envelope: Envelope<unknown>): Envelope<unknown> {
+  if (!envelope.ok) return envelope;
+  const value = withoutFolders(envelope.value);
+  if (method === 'getStats' && typeof value === 'object' && value !== null) {
+    return { ok: true, value: { ...value, location: null } };
+  }
+  return { ok: true, value };
+}
 
 export function isLocalOnlyMethod(method: MethodName): boolean {
   return (LOCAL_ONLY_METHODS as readonly string[]).includes(method);

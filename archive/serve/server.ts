@@ -11,6 +11,7 @@ import {
   isLocalOnlyMethod,
   isLoopbackAddress,
   isReadMethod,
+  withoutLocalPaths,
   type Access,
 } from './access.ts';
 import { COMPRESS_THRESHOLD_BYTES, compress, negotiateEncoding, StaticCompressionCache } from './compression.ts';
@@ -179,12 +180,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const access = accessFor(address, options.token);
     const hostNames = allowedHostNames(address);
 
+    // The listener's address says which network may reach it; the remote address says who did (a
+    // client of a 0.0.0.0 listener may be on this machine or on the LAN).
+    const onThisMachine = (request: IncomingMessage) =>
+      isLoopbackAddress(address) && isLoopbackAddress(request.socket.remoteAddress ?? '');
+
     /** Null when the caller may use the method, else why not (the kind goes out as REFUSAL_HEADER). */
     const refusal = (method: MethodName, request: IncomingMessage): Refusal | null => {
-      // The listener's address says which network may reach it; the remote address says who did (a
-      // client of a 0.0.0.0 listener may be on this machine or on the LAN).
-      const remote = request.socket.remoteAddress ?? '';
-      if (isLocalOnlyMethod(method) && !(isLoopbackAddress(address) && isLoopbackAddress(remote))) {
+      if (isLocalOnlyMethod(method) && !onThisMachine(request)) {
         return {
           kind: 'local-only',
           message: `${method} reads files on the server's disk, so it is refused to a server listening on ${address}: use the desktop app or the CLI there.`,
@@ -238,7 +241,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (calls >= maxCalls) return busy(response, `The server is answering ${calls} calls; try again in a moment.`);
         calls++;
         try {
-          const envelope = await call(method, args);
+          const answer = await call(method, args);
+          const envelope = answer && !onThisMachine(request) ? withoutLocalPaths(method, answer) : answer;
           if (envelope) await sendCompressedEnvelope(request, response, envelope, compression);
           else busy(response, `The archive did not answer within ${readTimeout / 1000} s (busy with an import?).`);
         } finally {

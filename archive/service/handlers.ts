@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import type { ArchiveHandlers, ArticleSummary } from '../api/contract.ts';
 import { ApiError } from '../api/envelope.ts';
 import { ArticleStore } from '../articles/store.ts';
 import { withoutImages } from '../articles/without-images.ts';
 import type { ArchiveDb } from '../db/open.ts';
+import { archiveBytes } from '../db/size-on-disk.ts';
 import { ImportJobs } from '../imports/import-jobs.ts';
 import { AnnotationError, Annotations } from '../library/annotations.ts';
 import { CollectionError, Collections } from '../library/collections.ts';
@@ -64,6 +66,8 @@ export function createHandlers(
         ...annotations.readingState(id),
         highlights: annotations.highlightsOf(id),
         collectionIds: collections.ofArticle(id),
+        copies: store.copies(id),
+        mentionedDates: store.mentionedDates(id),
       };
     },
     listArticles: ({ limit, offset }) => store.list(limit, offset),
@@ -117,7 +121,11 @@ export function createHandlers(
       found(savedSearches.delete(id), 'saved search', id);
       return null;
     },
-    getStats: () => store.stats(),
+    getStats: () => ({
+      ...store.stats(),
+      location: session.archivePath === null ? null : resolve(session.archivePath),
+      bytes: archiveBytes(session.archivePath),
+    }),
     ...createSafetyHandlers(db, session),
     ...createImportHandlers(imports),
     ...createExportHandlers(db, searcher),

@@ -17,10 +17,10 @@ export function createImportHandlers(imports: ImportJobs): Pick<ArchiveHandlers,
     getImportProgress: ({ jobId }) => job(jobId, imports.progress(jobId)),
     cancelImport: ({ jobId }) => job(jobId, imports.cancel(jobId)),
     listImportRuns: ({ limit, offset }) => imports.runs.list(limit, offset),
-    getImportReport: ({ runId, status, limit, offset }) => {
+    getImportReport: ({ runId, status, noted, limit, offset }) => {
       const run = imports.runs.get(runId);
       if (!run) throw new ApiError('not_found', `There is no import run ${runId} in this archive.`);
-      return { run, ...imports.runs.items(runId, { status, limit, offset }) };
+      return { run, ...imports.runs.items(runId, { status, noted, limit, offset }) };
     },
   };
 }

@@ -59,9 +59,20 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   );
 }
 
-/** A phrase for an import report when the encoding was detected ("read as windows-1252, detected"), else null. */
-export function describeDecoding(decoded: DecodedText): string | null {
-  return decoded.detected ? `not UTF-8: read as ${decoded.encoding} (detected from the text)` : null;
+const HOW: Record<DecodedText['how'], string> = {
+  bom: 'byte order mark',
+  declared: 'declared',
+  'utf-8': 'valid UTF-8',
+  detected: 'detected',
+};
+
+/**
+ * A note for an import report when the text was not UTF-8 or its encoding was detected rather than
+ * known ("decoded as windows-1252 (detected)"), else null: UTF-8 is the rule and goes unsaid.
+ */
+export function describeDecoding(decoded: Pick<DecodedText, 'encoding' | 'how'>): string | null {
+  if (decoded.encoding === 'utf-8' && decoded.how !== 'detected') return null;
+  return `decoded as ${decoded.encoding} (${HOW[decoded.how]})`;
 }
 
 function byteOrderMark(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | null {

@@ -1,20 +1,18 @@
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+import type en from '../../renderer/src/i18n/en.json';
+import { systemLanguage } from '../../renderer/src/i18n/languages.ts';
 
-/** The main process's own strings: the menu and the native dialogs. The renderer has its own. */
-export type UiStrings = typeof en;
-export type UiLanguage = 'en' | 'fr';
+/**
+ * The main process's own strings, the menu and the native dialogs: the "desktop" section of each of
+ * the renderer's locale files, so that a language is still one file.
+ */
+export type UiStrings = (typeof en)['desktop'];
 
-export const TRANSLATIONS: Readonly<Record<UiLanguage, UiStrings>> = { en, fr };
+/** The desktop strings by language code; English is always there. */
+export type Translations = Readonly<Record<string, UiStrings>> & { readonly en: UiStrings };
 
-/** French for any French locale (fr, fr-FR, fr_CA, FR-be…), else English. */
-export function uiLanguage(locale: string): UiLanguage {
-  return /^fr(?:[-_]|$)/i.test(locale.trim()) ? 'fr' : 'en';
-}
-
-/** The strings for a locale as `app.getLocale()` returns it. */
-export function uiStrings(locale: string): UiStrings {
-  return TRANSLATIONS[uiLanguage(locale)];
+/** The strings for a locale as `app.getLocale()` returns it (fr-FR, fr_CA…); English when it has none. */
+export function stringsFor(translations: Translations, locale: string): UiStrings {
+  return translations[systemLanguage(locale, Object.keys(translations))] ?? translations.en;
 }
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written. */

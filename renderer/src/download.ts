@@ -6,10 +6,15 @@ import type { ExportFile } from '../../archive/api/contract.ts';
  * asks where to save it; the blob: URL is released once the download has started.
  */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  downloadBlob(new Blob([file.content], { type: file.mimeType }), file.fileName);
+}
+
+/** Saves bytes made in the page (a zip of exported files) the same way. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.hidden = true;
   document.body.append(link);
   link.click();

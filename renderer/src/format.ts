@@ -1,7 +1,8 @@
 import type { ArticleSummary } from '../../archive/api/contract.ts';
 
+export { readingMinutes } from '../../archive/articles/reading-time.ts';
+
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
-const WORDS_PER_MINUTE = 230;
 
 export function isRtl(lang: string | null): boolean {
   return lang !== null && RTL_LANGUAGES.has(lang.toLowerCase().split('-')[0] ?? '');
@@ -31,16 +32,19 @@ export function formatDate(value: string, uiLanguage: string): string {
   );
 }
 
+/** A month of `YYYY-MM` in the UI's language ("décembre 2023"). */
+export function formatMonth(value: string, uiLanguage: string): string {
+  const date = new Date(`${value}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(uiLanguage, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 export function languageName(lang: string, uiLanguage: string): string {
   try {
     return new Intl.DisplayNames([uiLanguage], { type: 'language' }).of(lang) ?? lang;
   } catch {
     return lang;
   }
-}
-
-export function readingMinutes(wordCount: number): number {
-  return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 }
 
 export function paragraphs(text: string): string[] {
@@ -93,4 +97,23 @@ export function formatNumber(value: number, uiLanguage: string): string {
 /** A count from the core, which answers 10,001 for "more than 10,000". */
 export function formatCount(value: number, uiLanguage: string): string {
   return value > 10_000 ? `${formatNumber(10_000, uiLanguage)}+` : formatNumber(value, uiLanguage);
+}
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A size on disk in the UI's language ("1.4 MB", "1,4 Mo"), in steps of 1,024 as the backups list counts. */
+export function formatBytes(bytes: number, uiLanguage: string): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(uiLanguage, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    // English's short form of "byte" is "byte" ("512 byte"); the long one reads right in every language.
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }

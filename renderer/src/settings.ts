@@ -6,8 +6,12 @@ import { useSyncExternalStore } from 'react';
  */
 export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
-export const UI_LANGUAGES = ['auto', 'en', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+/**
+ * "auto" (the system's languages) or a language's code. Which languages exist is known from the
+ * locale files (i18n/), which fall back to "auto" for a code they lack.
+ */
+export type UiLanguage = string;
+const LANGUAGE_CHOICE = /^(?:auto|[a-z]{2,3})$/;
 export const FONTS = ['serif', 'sans'] as const;
 export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const;
 export const LINE_HEIGHTS = ['compact', 'normal', 'loose'] as const;
@@ -51,7 +55,7 @@ export function readSettings(stored: string | null): Settings {
   const d = DEFAULT_SETTINGS;
   return {
     theme: oneOf(THEMES, raw.theme, d.theme),
-    language: oneOf(UI_LANGUAGES, raw.language, d.language),
+    language: typeof raw.language === 'string' && LANGUAGE_CHOICE.test(raw.language) ? raw.language : d.language,
     font: oneOf(FONTS, raw.font, d.font),
     fontSize: oneOf(FONT_SIZES, raw.fontSize, d.fontSize),
     lineWidth: oneOf(LINE_WIDTHS, raw.lineWidth, d.lineWidth),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
+import { openPromise } from 'yauzl';
 import { SAMPLE, selectInReader, startApp, waitForApi, writeArticles, writeHtmlArticle, type E2E } from './support.ts';
 
 const TITLE = 'Dune walkers of the Aïr';
@@ -26,6 +27,19 @@ async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ 
   const file = await download;
   const path = await file.path();
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** The name and text of every member of a downloaded zip, read by a zip library (which checks each CRC). */
+async function zipEntries(path: string): Promise<Map<string, string>> {
+  const zip = await openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true });
+  const entries = new Map<string, string>();
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+  }
+  zip.close();
+  return entries;
 }
 
 describe('citations and exports in the reader and the library (serve + Chromium)', () => {
@@ -102,6 +116,45 @@ describe('citations and exports in the reader and the library (serve + Chromium)
     assert.equal(notes.name, 'notebook.md');
     assert.match(notes.text, new RegExp(`^# ${TITLE}`));
     assert.match(notes.text, new RegExp(`- ${PASSAGE} \\*\\(yellow\\)\\*\\n\\n {2}> Which wells\\?`));
+  });
+
+  it('downloads the notes as a zip of one Markdown file per annotated article', async () => {
+    const page = await app.open();
+    await page.evaluate(async () => {
+      const call = async (method: string, args: object) => {
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+        return ((await response.json()) as { value: unknown }).value;
+      };
+      const { articles } = (await call('listArticles', { limit: 50 })) as { articles: { id: number; title: string }[] };
+      const millet = articles.find((article) => article.title.startsWith('Millet harvest'));
+      await call('setArticleNote', { id: millet?.id, note: 'Compare with the 2023 harvest.' });
+    });
+    await page.evaluate(() => {
+      location.hash = '#/notebook';
+    });
+    await page.getByTestId('notebook-quote').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('notebook-export-each').click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'notebook.zip');
+    const entries = await zipEntries(await file.path());
+    assert.deepEqual([...entries.keys()].map((name) => name.replace(/^\d+-/, '')).sort(), [
+      'dune-walkers-of-the-aïr.md',
+      'millet-harvest-falls-short-across-the-niger-valley.md',
+    ]);
+    const dunes = [...entries].find(([name]) => name.includes('dune-walkers'))?.[1] ?? '';
+    // Each file stands alone: front matter with the provenance, then the article's heading.
+    assert.match(
+      dunes,
+      new RegExp(`^---\\ntitle: "${TITLE}"\\n[^]*content_sha256: "[0-9a-f]{64}"\\n---\\n\\n# ${TITLE}\\n`),
+    );
+    assert.match(dunes, new RegExp(`- ${PASSAGE} \\*\\(yellow\\)\\*\\n\\n {2}> Which wells\\?`));
+    const millet = [...entries].find(([name]) => name.includes('millet'))?.[1] ?? '';
+    assert.match(millet, /Compare with the 2023 harvest\./);
   });
 
   it('formats Chicago in French for a French UI', async () => {

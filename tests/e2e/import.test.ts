@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { tempDir } from '../helpers/temp.ts';
+import { fixture, tempDir } from '../helpers/temp.ts';
 import { dropFiles, openAsDesktop, SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
 
 describe('importing from the desktop UI (serve + Chromium, with the preload’s globals stood in)', () => {
@@ -18,6 +18,7 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
     );
     writeFileSync(join(folder, 'empty.txt'), '');
     writeFileSync(join(folder, 'notes.xyz'), 'not an article');
+    copyFileSync(fixture('latin1.txt'), join(folder, 'latin1.txt'));
   });
 
   after(async () => {
@@ -34,12 +35,12 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
     const page = await openAsDesktop(app, folder);
     await page.getByTestId('library-count').filter({ hasText: '2 articles' }).waitFor();
 
-    await dropFiles(page, ['new.txt', 'empty.txt', 'notes.xyz']);
+    await dropFiles(page, ['new.txt', 'empty.txt', 'notes.xyz', 'latin1.txt']);
 
     const panel = page.getByTestId('import-panel');
     await panel.getByTestId('import-summary').waitFor();
     assert.deepEqual(await panel.getByTestId('import-summary').locator('li').allInnerTexts(), [
-      '1 imported',
+      '2 imported',
       '0 already in the archive',
       '1 skipped (not a supported type)',
       '1 failed',
@@ -47,8 +48,16 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
     const problems = panel.getByTestId('import-problem');
     assert.match(await problems.filter({ hasText: 'empty.txt' }).innerText(), /Failed — the file is empty/);
     assert.match(await problems.filter({ hasText: 'notes.xyz' }).innerText(), /Skipped/);
-    // The library shows the new article at once.
-    await page.getByTestId('library-count').filter({ hasText: '3 articles' }).waitFor();
+    // A file that was not UTF-8 is listed with the encoding it was read in.
+    const decoded = panel.locator('[data-testid=import-group][data-status=decoded]');
+    await decoded.getByTestId('import-problem').waitFor();
+    assert.equal(await decoded.locator('summary').innerText(), 'Read from another encoding than UTF-8 (1)');
+    assert.match(
+      await decoded.getByTestId('import-problem').innerText(),
+      /latin1\.txt[\s\S]*Imported — decoded as windows-1252 \(detected\)/,
+    );
+    // The library shows the new articles at once.
+    await page.getByTestId('library-count').filter({ hasText: '4 articles' }).waitFor();
     await page.getByTestId('library-title').filter({ hasText: 'Fishermen return to Lake Chad' }).waitFor();
     await panel.getByTestId('import-close').click();
     await panel.waitFor({ state: 'detached' });
@@ -73,7 +82,7 @@ describe('importing from the desktop UI (serve + Chromium, with the preload’s 
       ),
     );
     await page.getByTestId('import-notice').filter({ hasText: '1 new article imported' }).waitFor();
-    await page.getByTestId('library-count').filter({ hasText: '4 articles' }).waitFor();
+    await page.getByTestId('library-count').filter({ hasText: '5 articles' }).waitFor();
     await page.context().close();
   });
 });

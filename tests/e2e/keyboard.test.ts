@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, eventually, startApp, waitForApi, writeArticles, type E2E } from './support.ts';
+import type { Page } from 'playwright-core';
+import { SAMPLE, eventually, selectInReader, startApp, waitForApi, writeArticles, type E2E } from './support.ts';
 
-const focusedTitle = (page: import('playwright-core').Page) =>
+const focusedTitle = (page: Page) =>
   page.evaluate(
     () =>
       document.activeElement?.closest('[data-row-article]')?.querySelector('[data-nav-item]')?.textContent?.trim() ??
       null,
   );
+
+/** Presses Tab (or Shift+Tab) until an element matching the CSS selector has the focus; fails after `most` presses. */
+async function tabTo(page: Page, selector: string, key = 'Tab', most = 60): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) === true, selector)) return;
+  }
+  assert.fail(`${selector} is not reached with ${most} presses of Tab`);
+}
 
 describe('the keyboard alone (serve + Chromium)', () => {
   let app: E2E;
@@ -97,6 +107,68 @@ describe('the keyboard alone (serve + Chromium)', () => {
     assert.ok(found, 'the notebook link is reached with Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Notebook', level: 1 }).waitFor();
+    await page.close();
+  });
+
+  it('highlights the selected text with h, and asks for a selection first', async () => {
+    const page = await app.open();
+    await page.getByTestId('library-title').filter({ hasText: SAMPLE[1]!.title }).click();
+    await page.getByTestId('reader-body').waitFor();
+    await page.keyboard.press('h');
+    await page.getByText('Select some text first').waitFor();
+    assert.equal(await page.getByTestId('highlight').count(), 0);
+
+    await selectInReader(page, 'lend millet and sorghum');
+    await page.getByTestId('selection-toolbar').waitFor();
+    const added = await waitForApi(page, 'addHighlight', () => page.keyboard.press('h'));
+    assert.equal(added.color, 'yellow');
+    // h also opens the note of the new highlight; Esc leaves it without one.
+    const dialog = page.getByTestId('highlight-dialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.getByTestId('highlight-quote').innerText(), 'lend millet and sorghum');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    const mark = page.getByTestId('highlight');
+    assert.equal(await mark.innerText(), 'lend millet and sorghum');
+    assert.match((await mark.getAttribute('class')) ?? '', /hl-yellow/);
+
+    await page.reload();
+    await page.getByTestId('highlight').filter({ hasText: 'lend millet and sorghum' }).waitFor();
+    await page.close();
+  });
+
+  it('searches, opens, bookmarks, tags and reaches settings with Tab, Enter and Space only', async () => {
+    const page = await app.open();
+    await page.getByTestId('library-item').first().waitFor();
+
+    await tabTo(page, '[data-testid="search-input"]');
+    await page.keyboard.type('irrigation');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('result-item').first().waitFor();
+    await tabTo(page, '[data-testid="result-item"] a[data-nav-item]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('reader-title').filter({ hasText: SAMPLE[2]!.title }).waitFor();
+
+    await tabTo(page, '[data-testid="reader-bookmark"]');
+    await waitForApi(page, 'setBookmarked', () => page.keyboard.press('Space'));
+    await eventually(() => page.getByTestId('reader-bookmark').getAttribute('aria-pressed'), 'true');
+
+    await tabTo(page, '[data-testid="reader-tags"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('tag-editor').waitFor();
+    await page.keyboard.type('solar');
+    await waitForApi(page, 'setTags', () => page.keyboard.press('Enter'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tag-editor').waitFor({ state: 'hidden' });
+    await page.getByTestId('reader-tag-list').filter({ hasText: 'solar' }).waitFor();
+
+    // The reader keeps the sidebar folded away: the menu button, back before the article, opens it.
+    await tabTo(page, '[data-testid="menu-button"]', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '[data-testid="nav-settings"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('archive-stats').waitFor();
+    await tabTo(page, '[data-testid="language-select"]');
     await page.close();
   });
 });

@@ -270,6 +270,9 @@ describe('serve --lan from a phone', { skip: addresses.length === 0 && 'no priva
     const served = await openPhone(browser, `${readOnly.urls[0]}#/settings`);
     await served.page.getByTestId('network-settings').waitFor();
     assert.equal(await served.page.getByTestId('share-switch').count(), 0);
+    // The phone sees the archive's size, not where it is on the server (a path names the server's user).
+    await served.page.getByTestId('stats-size').waitFor();
+    assert.equal(await served.page.getByTestId('stats-location').count(), 0);
     await served.context.close();
 
     const context = await browser.newContext({ locale: 'en-US' });

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, rowTitles, startApp, waitForRows, writeArticles, writeHtmlArticle, type E2E } from './support.ts';
+import {
+  SAMPLE,
+  eventually,
+  rowTitles,
+  startApp,
+  waitForRows,
+  writeArticles,
+  writeHtmlArticle,
+  type E2E,
+} from './support.ts';
 
 const MILLET = SAMPLE[0]!.title;
 const GRAIN = SAMPLE[1]!.title;
@@ -9,10 +20,23 @@ const RECOLTE = SAMPLE[3]!.title;
 const FESTIVAL = SAMPLE[4]!.title;
 const DUNES = 'Dune walkers of the Aïr';
 const MANY = 300;
+const WELLS = 'New wells for the herders of Ingall';
+const SCHOOL = 'A school term under the acacias';
+
+/** A page saved from a news site, which names itself in og:site_name. */
+function writeSitePage(dir: string, file: string, title: string, site: string, date: string, text: string): void {
+  writeFileSync(
+    join(dir, file),
+    `<!doctype html><html lang="en"><head><title>${title}</title><meta property="og:site_name" content="${site}">
+<meta property="article:published_time" content="${date}"></head><body><article><h1>${title}</h1>
+<p>${text}</p><p>${text.split(' ').reverse().join(' ')}</p></article></body></html>`,
+  );
+}
 
 describe('the library (serve + Chromium)', () => {
   let app: E2E;
   let empty: E2E;
+  let sourced: E2E;
 
   before(async () => {
     const dir = writeArticles([
@@ -25,12 +49,31 @@ describe('the library (serve + Chromium)', () => {
       })),
     ]);
     writeHtmlArticle(dir);
-    [app, empty] = await Promise.all([startApp([dir]), startApp([])]);
+    const sites = writeArticles(SAMPLE.slice(0, 2));
+    writeHtmlArticle(sites);
+    writeSitePage(
+      sites,
+      'wells.html',
+      WELLS,
+      'Agadez Herald',
+      '2024-02-10',
+      'Herders around Ingall dug six new wells this winter, so that the camels no longer walk two days to drink.',
+    );
+    writeSitePage(
+      sites,
+      'school.html',
+      SCHOOL,
+      'Agadez Herald',
+      '2023-11-05',
+      'Children of the nomad camps follow lessons under the acacias while their families move with the herds.',
+    );
+    [app, empty, sourced] = await Promise.all([startApp([dir]), startApp([]), startApp([sites])]);
   });
 
   after(async () => {
     await app?.close();
     await empty?.close();
+    await sourced?.close();
   });
 
   it('invites to import when the archive is empty, saying where importing happens', async () => {
@@ -140,6 +183,30 @@ describe('the library (serve + Chromium)', () => {
     // One reading state at a time: "Unread" replaces "Read".
     await page.locator('[data-facet="status"] [data-value="unread"]').click();
     await page.waitForURL(/filter=is%3Aunread$/);
+    await page.close();
+  });
+
+  it('sorts by source, alphabetically with the articles that name none last, and filters by a source facet', async () => {
+    const page = await sourced.open();
+    await waitForRows(page, [DUNES, WELLS, SCHOOL, GRAIN, MILLET]);
+    await page.getByTestId('sort-select').selectOption('source');
+    // Within a source, the newest first.
+    await waitForRows(page, [WELLS, SCHOOL, DUNES, GRAIN, MILLET]);
+    assert.match(page.url(), /sort=source/);
+
+    const sources = page.getByTestId('facets').locator('[data-facet="sources"]').getByTestId('facet-value');
+    await eventually(
+      async () => (await sources.allInnerTexts()).map((text) => /^(.+?)\s+(\d+)/.exec(text)?.slice(1).join(' ')),
+      // Counted, the most first; the articles without a source are "Unknown".
+      ['Agadez Herald 2', 'Unknown 2', 'Sahel Weekly 1'],
+    );
+    await sources.filter({ hasText: 'Agadez Herald' }).click();
+    await page.getByTestId('library-count').filter({ hasText: '2 articles' }).waitFor();
+    await waitForRows(page, [WELLS, SCHOOL]);
+    assert.deepEqual(await rowTitles(page), [WELLS, SCHOOL]);
+    const address = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+    assert.equal(address.get('filter'), 'source:"Agadez Herald"');
+    assert.equal(address.get('sort'), 'source');
     await page.close();
   });
 });

@@ -63,7 +63,7 @@ describe('organising articles: bookmarks, tags, collections (serve + Chromium)',
       await input.press('Enter');
     });
     // The archive keeps an article's tags in alphabetical order.
-    assert.deepEqual(await editor.getByTestId('tag-chip').allInnerTexts(), ['food security', 'sahel']);
+    await eventually(() => editor.getByTestId('tag-chip').allInnerTexts(), ['food security', 'sahel']);
     await editor.getByTestId('tag-done').click();
     await page.getByTestId('reader-tag-list').filter({ hasText: 'food security' }).waitFor();
     await page.getByTestId('back-button').click();

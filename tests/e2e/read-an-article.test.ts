@@ -119,6 +119,17 @@ describe('reading an imported article in the app (serve + Chromium)', () => {
       assert.match(body, /Télé Sahel a annoncé que la Russie déploiera un système de défense antiaérienne/);
       assert.match(body, /anciennes puissances coloniales\.$/);
       for (const line of BOILERPLATE) assert.ok(!body.includes(line), `"${line}" is gone`);
+      // The dates the story writes out, in French as the page speaks it.
+      const dates = page.getByTestId('reader-dates');
+      assert.equal(await dates.locator('summary').innerText(), '5 dates dans le texte');
+      await dates.locator('summary').click();
+      assert.deepEqual(await dates.getByTestId('reader-date').allInnerTexts(), [
+        '10 avr. 2024',
+        '26 mars 2024',
+        'mars 2024',
+        'janvier 2024',
+        'décembre 2023',
+      ]);
       await page.close();
     },
   );

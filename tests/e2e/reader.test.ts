@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SAMPLE, longArticle, startApp, waitForApi, writeArticles, writeHtmlArticle, type E2E } from './support.ts';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/temp.ts';
+import {
+  SAMPLE,
+  eventually,
+  longArticle,
+  startApp,
+  waitForApi,
+  writeArticles,
+  writeHtmlArticle,
+  type E2E,
+} from './support.ts';
 
 const LONG = longArticle('report.txt', 'The long river report');
 const ARABIC = {
@@ -14,7 +26,17 @@ describe('reading an article (serve + Chromium)', () => {
 
   before(async () => {
     const dir = writeArticles([...SAMPLE, LONG, ARABIC]);
-    writeHtmlArticle(dir);
+    const page = readFileSync(writeHtmlArticle(dir), 'utf8');
+    // The same story republished by another site under its own title: linked to it, not stored again.
+    writeFileSync(
+      join(dir, 'zz-syndicated-dunes.html'),
+      page
+        .replaceAll('Dune walkers of the Aïr', 'The salt caravans still cross the Aïr')
+        .replace('https://news.example.org/dunes', 'https://desert-wire.example/caravans')
+        .replace('Sahel Weekly', 'Desert Wire'),
+    );
+    // A page saved by Chrome as MHTML: its Date header says when it was captured.
+    copyFileSync(join(ROOT, 'tests/fixtures/html/tahoua-kiosks.mhtml'), join(dir, 'tahoua-kiosks.mhtml'));
     app = await startApp([dir]);
   });
 
@@ -95,6 +117,46 @@ describe('reading an article (serve + Chromium)', () => {
     await page.close();
   });
 
+  it('shows when a saved page was captured, and no capture date for a plain text file', async () => {
+    const page = await app.open({ locale: 'en-GB' });
+    await page.getByTestId('library-title').filter({ hasText: 'Solar kiosks bring light to Tahoua markets' }).click();
+    const captured = page.getByTestId('captured-date');
+    await captured.waitFor();
+    assert.equal(await captured.innerText(), 'Captured 4 Jun 2024');
+    await page.goBack();
+    await page.getByTestId('library-title').filter({ hasText: SAMPLE[0]!.title }).click();
+    await page.getByTestId('reader-meta').waitFor();
+    assert.equal(await page.getByTestId('captured-date').count(), 0);
+    await page.close();
+  });
+
+  it('lists the other copies of a story an import linked to it, folded away until asked for', async () => {
+    const page = await app.open();
+    await page.getByTestId('library-title').filter({ hasText: 'Dune walkers' }).click();
+    const copies = page.getByTestId('reader-copies');
+    await copies.waitFor();
+    assert.equal(await copies.locator('summary').innerText(), '1 other copy');
+    assert.equal(await copies.getByTestId('reader-copy').isVisible(), false, 'folded');
+    await copies.locator('summary').click();
+    const copy = copies.getByTestId('reader-copy');
+    await copy.waitFor();
+    const text = await copy.innerText();
+    for (const part of [
+      'The salt caravans still cross the Aïr',
+      'Desert Wire',
+      'https://desert-wire.example/caravans',
+    ]) {
+      assert.ok(text.includes(part), `${part} in "${text}"`);
+    }
+    assert.match(text, /zz-syndicated-dunes\.html/);
+    // An article nobody copied shows no such list.
+    await page.goBack();
+    await page.getByTestId('library-title').filter({ hasText: 'Millet harvest' }).click();
+    await page.getByTestId('reader-meta').waitFor();
+    assert.equal(await page.getByTestId('reader-copies').count(), 0);
+    await page.close();
+  });
+
   it('marks the search’s word forms and moves between them', async () => {
     const page = await app.open();
     await page.getByTestId('search-input').fill('irrigation');
@@ -113,6 +175,30 @@ describe('reading an article (serve + Chromium)', () => {
     assert.equal(await page.getByTestId('hit-count').innerText(), '1 of 2');
     await page.keyboard.press('Shift+N');
     assert.equal(await page.getByTestId('hit-count').innerText(), '2 of 2');
+    await page.close();
+  });
+
+  it('spaces the lines as chosen, and keeps the spacing after a reload', async () => {
+    const page = await app.open();
+    await page.getByTestId('library-title').filter({ hasText: SAMPLE[0]!.title }).click();
+    const leading = () =>
+      page.getByTestId('reader-body').evaluate((body) => {
+        const style = getComputedStyle(body);
+        return Math.round((parseFloat(style.lineHeight) / parseFloat(style.fontSize)) * 100) / 100;
+      });
+    assert.equal(await leading(), 1.7);
+    await page.getByTestId('reader-settings').click();
+    const spacing = page.getByTestId('reader-settings-panel').getByTestId('setting-lineHeight');
+    await spacing.getByText('Loose').click();
+    await eventually(leading, 1.95);
+    await spacing.getByText('Compact').click();
+    await eventually(leading, 1.45);
+    const lines = await page.getByTestId('reader-body').evaluate((body) => body.getBoundingClientRect().height);
+
+    await page.reload();
+    await page.getByTestId('reader-body').waitFor();
+    assert.equal(await leading(), 1.45);
+    assert.equal(await page.getByTestId('reader-body').evaluate((body) => body.getBoundingClientRect().height), lines);
     await page.close();
   });
 

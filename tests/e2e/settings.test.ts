@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { formatBytes } from '../../renderer/src/format.ts';
 import { SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
+
+const sizeOf = (path: string) => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
 
 describe('settings: language, theme, archive (serve + Chromium)', () => {
   let app: E2E;
@@ -17,8 +21,21 @@ describe('settings: language, theme, archive (serve + Chromium)', () => {
     const page = await app.open({ locale: 'en-US', hash: '#/settings' });
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     assert.equal(await page.getByTestId('stats-articles').innerText(), '5');
+    // The archive's place and size, for this machine's own browser: the file and its write-ahead log.
+    assert.equal(await page.getByTestId('stats-location').innerText(), app.archive);
+    const bytes = sizeOf(app.archive) + sizeOf(`${app.archive}-wal`);
+    assert.equal(await page.getByTestId('stats-size').innerText(), formatBytes(bytes, 'en-US'));
+    assert.match(await page.getByTestId('stats-size').innerText(), /^\d+(\.\d)? (kB|MB)$/);
+    // Every language is named in its own language, after "Automatic".
+    assert.deepEqual(await page.getByTestId('language-select').locator('option').allInnerTexts(), [
+      'Automatic',
+      'English',
+      'Français',
+    ]);
     await page.getByTestId('language-select').selectOption('fr');
     await page.getByRole('heading', { name: 'Réglages', level: 1 }).waitFor();
+    assert.match(await page.getByTestId('stats-size').innerText(), /^\d+(,\d)?\s(ko|Mo)$/);
+    assert.equal(await page.getByTestId('language-select').locator('option').first().innerText(), 'Automatique');
     assert.match((await page.locator('html').getAttribute('lang')) ?? '', /^fr/);
     assert.equal(await page.getByTestId('nav-library').innerText(), 'Bibliothèque');
 

@@ -259,8 +259,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
  * "the archive changed" events, which serve has not; the stand-ins name files in `folder`, so a drop
  * imports real files into the real archive. `window.__changed` holds the change listeners.
  */
-export async function openAsDesktop(app: E2E, folder: string): Promise<Page> {
-  const context = await app.browser.newContext({ locale: 'en-US' });
+export async function openAsDesktop(app: E2E, folder: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await app.browser.newContext({ locale: 'en-US', ...options });
   await context.addInitScript(`
     window.__changed = [];
     window.archiveFiles = { pathForFile: (file) => ${JSON.stringify(folder)} + '/' + file.name };

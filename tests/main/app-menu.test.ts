@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
-import { TRANSLATIONS } from '../../main/i18n/strings.ts';
+import { TRANSLATIONS } from '../helpers/locales.ts';
 import { applicationMenuTemplate, type MenuOptions } from '../../main/menu/app-menu.ts';
 
 function template(overrides: Partial<MenuOptions> = {}) {

@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { TRANSLATIONS, fillPlaceholders, uiLanguage, uiStrings } from '../../main/i18n/strings.ts';
+import { fillPlaceholders, stringsFor } from '../../main/i18n/strings.ts';
+import { TRANSLATIONS } from '../helpers/locales.ts';
 
-const readJson = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../main/i18n/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-
+// Key parity and placeholders of the "desktop" section are checked with the rest of each locale file
+// (tests/renderer/i18n.test.ts).
 describe('main process strings', () => {
-  const en = readJson('en.json');
-  const fr = readJson('fr.json');
-
-  it('has the same keys in English and French', () => {
-    assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
-    assert.ok(Object.keys(en).length > 20);
-  });
-
-  it('has a non-empty string for every key, with the same placeholders in both languages', () => {
-    for (const key of Object.keys(en)) {
-      const [english, french] = [en[key], fr[key]];
-      assert.equal(typeof english, 'string', key);
-      assert.equal(typeof french, 'string', key);
-      assert.notEqual((english as string).trim(), '', key);
-      assert.notEqual((french as string).trim(), '', key);
-      assert.deepEqual(placeholders(french as string), placeholders(english as string), key);
-    }
+  it('come from the "desktop" section of every locale file', () => {
+    assert.deepEqual(Object.keys(TRANSLATIONS).sort(), ['en', 'fr']);
+    assert.ok(Object.keys(TRANSLATIONS.en).length > 20);
   });
 
   it('is really translated: the menu titles differ between the languages', () => {
@@ -32,21 +16,18 @@ describe('main process strings', () => {
       assert.notEqual(TRANSLATIONS.fr[key], TRANSLATIONS.en[key], key);
     }
   });
-});
 
-describe('uiLanguage', () => {
-  it('picks French for any French locale and English for everything else', () => {
-    for (const locale of ['fr', 'fr-FR', 'fr-CA', 'fr_BE', 'FR-ch', ' fr '])
-      assert.equal(uiLanguage(locale), 'fr', locale);
-    for (const locale of ['en', 'en-US', 'ar', 'ar-MA', 'de-DE', 'fy', 'fra', 'fur', '', 'x-fr']) {
-      assert.equal(uiLanguage(locale), 'en', locale);
-    }
+  it('follows the system locale, French for any French locale and English when there is no translation', () => {
+    assert.equal(stringsFor(TRANSLATIONS, 'fr-FR').file, 'Fichier');
+    assert.equal(stringsFor(TRANSLATIONS, 'fr_CA').file, 'Fichier');
+    assert.equal(stringsFor(TRANSLATIONS, 'en-GB').file, 'File');
+    assert.equal(stringsFor(TRANSLATIONS, 'ja').file, 'File');
+    assert.equal(stringsFor(TRANSLATIONS, 'fra').file, 'File');
   });
 
-  it('returns the strings of that language', () => {
-    assert.equal(uiStrings('fr-FR').file, 'Fichier');
-    assert.equal(uiStrings('en-GB').file, 'File');
-    assert.equal(uiStrings('ja').file, 'File');
+  it('takes a new language from its file alone', () => {
+    const german = { ...TRANSLATIONS.en, file: 'Datei' };
+    assert.equal(stringsFor({ ...TRANSLATIONS, de: german }, 'de-DE').file, 'Datei');
   });
 });
 

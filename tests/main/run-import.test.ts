@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MethodName } from '../../archive/api/contract.ts';
 import type { Envelope } from '../../archive/api/envelope.ts';
-import { TRANSLATIONS } from '../../main/i18n/strings.ts';
+import { TRANSLATIONS } from '../helpers/locales.ts';
 import { MAX_PATHS_PER_IMPORT } from '../../main/import/open-requests.ts';
 import { importSummary, runImport } from '../../main/import/run-import.ts';
 

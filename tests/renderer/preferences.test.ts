@@ -8,11 +8,13 @@ describe('stored preferences', () => {
   it('reads settings, replacing anything missing, unknown or damaged by its default', () => {
     assert.deepEqual(readSettings(null), DEFAULT_SETTINGS);
     assert.deepEqual(readSettings('{not json'), DEFAULT_SETTINGS);
-    assert.deepEqual(readSettings(JSON.stringify({ theme: 'sepia', fontSize: 22, language: 'xx', font: 7 })), {
+    assert.deepEqual(readSettings(JSON.stringify({ theme: 'sepia', fontSize: 22, language: 'French', font: 7 })), {
       ...DEFAULT_SETTINGS,
       theme: 'sepia',
       fontSize: 22,
     });
+    // Any language code is kept: which ones have a locale file is the i18n module's to say (it falls back to automatic).
+    assert.equal(readSettings(JSON.stringify({ language: 'de' })).language, 'de');
   });
 
   it('follows the system for the "system" theme only', () => {

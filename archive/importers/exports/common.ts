@@ -3,6 +3,7 @@ import { decodeText } from '../../text/decode.ts';
 import type { CarriedLibrary, ImportedArticle } from '../file-importer.ts';
 import { extractArticle } from '../html/extract.ts';
 import { normaliseSpace } from '../html/content/paragraphs.ts';
+import { cleanUrl } from '../html/metadata/url.ts';
 
 /** An export file's text (BOM, UTF-8 or a detected encoding); throws when it is too large to hold. */
 export function readExportText(path: string, maxBytes: number, what: string): string {
@@ -47,7 +48,7 @@ export function articleFromHtml(html: string, fields: ExportedFields): ImportedA
     paragraphs: extracted.paragraphs,
     html: extracted.html,
     source: fields.source ?? extracted.source,
-    url: fields.url ?? extracted.url,
+    url: cleanUrl(fields.url) ?? extracted.url,
     author: fields.author ?? extracted.author,
     lang: fields.lang ?? extracted.lang,
     publishedAt: fields.publishedAt ?? extracted.publishedAt,
@@ -89,7 +90,7 @@ export function highlightsArticle(
   return {
     title: fields.title,
     paragraphs: kept.map((h) => h.quote),
-    url: fields.url ?? null,
+    url: cleanUrl(fields.url),
     author: fields.author ?? null,
     lang: fields.lang ?? null,
     publishedAt: fields.publishedAt ?? null,

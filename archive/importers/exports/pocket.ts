@@ -3,6 +3,7 @@ import type { FileImporter, ImportedEntry } from '../file-importer.ts';
 import { decodeHtml } from '../html/decode/decode-html.ts';
 import { htmlFileImporter } from '../html/html-file.ts';
 import { parseDocument } from '../html/dom/parse.ts';
+import { cleanUrl } from '../html/metadata/url.ts';
 import { splitTags } from './common.ts';
 
 /*
@@ -32,7 +33,9 @@ export function* pocketEntries(items: Iterable<PocketItem>): Iterable<ImportedEn
   let index = 0;
   for (const item of items) {
     index++;
-    const name = item.title && item.title !== item.url ? `"${item.title}" (${item.url})` : item.url;
+    // Saved links often carry campaign parameters; the page to save is the one without them.
+    const url = cleanUrl(item.url) ?? item.url;
+    const name = item.title && item.title !== item.url && item.title !== url ? `"${item.title}" (${url})` : url;
     yield { kind: 'skipped', message: `${name}: ${SKIP_REASON}`, position: `item ${index}` };
   }
 }

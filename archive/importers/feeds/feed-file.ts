@@ -9,9 +9,9 @@ import {
   parseRdfFeed,
   parseRssFeed,
 } from 'feedsmith';
-import { decodeText } from '../../text/decode.ts';
+import { decodeBytes, describeDecoding, type DecodedText } from '../../text/decode.ts';
 import type { FileImporter, ImportedEntry } from '../file-importer.ts';
-import { decodeHtml } from '../html/decode/decode-html.ts';
+import { decodeHtmlBytes } from '../html/decode/decode-html.ts';
 import { itemArticle, plainText } from './item-article.ts';
 import { normaliseFeed, type Feed } from './normalise.ts';
 import { opmlEntries } from './opml.ts';
@@ -56,21 +56,22 @@ function parseLeniently<T>(text: string, parse: (text: string) => T): { value: T
   }
 }
 
-function decode(bytes: Buffer): string {
+function decode(bytes: Buffer): DecodedText {
   // JSON is UTF-8 (RFC 8259); XML says its encoding in its declaration.
   const first = bytes
     .subarray(0, 1024)
     .toString('latin1')
     .replace(/^\uFEFF|^ï»¿/, '')
     .trimStart();
-  return first.startsWith('{') || first.startsWith('[') ? decodeText(bytes) : decodeHtml(bytes);
+  return first.startsWith('{') || first.startsWith('[') ? decodeBytes(bytes) : decodeHtmlBytes(bytes);
 }
 
 function htmlTitle(text: string): string | null {
   return plainText(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(text.slice(0, 64 * 1024))?.[1] ?? null);
 }
 
-function* feedEntries(feed: Feed): Generator<ImportedEntry> {
+/** `decoding`: how the feed file was decoded, noted on each item's line of the report. */
+function* feedEntries(feed: Feed, decoding: string | null): Generator<ImportedEntry> {
   if (!feed.items.length) {
     yield { kind: 'skipped', message: `the feed${feed.title ? ` "${plainText(feed.title)}"` : ''} has no items` };
     return;
@@ -79,7 +80,7 @@ function* feedEntries(feed: Feed): Generator<ImportedEntry> {
     const position = `item ${index + 1}`;
     try {
       const article = itemArticle(item, feed);
-      if (article) yield { kind: 'article', article, position };
+      if (article) yield { kind: 'article', article: { ...article, decoding }, position };
       else {
         const what = item.title ? `"${plainText(item.title)}" has` : 'has';
         yield {
@@ -118,7 +119,9 @@ export const feedFileImporter: FileImporter = {
       yield notAFeed('the file is empty');
       return;
     }
-    const text = decode(bytes);
+    const decoded = decode(bytes);
+    const text = decoded.text;
+    const decoding = describeDecoding(decoded);
     const sniffed = sniff(text);
     try {
       switch (sniffed.kind) {
@@ -132,7 +135,7 @@ export const feedFileImporter: FileImporter = {
           if (!detectJsonFeed(json)) {
             throw new NotAFeed('a JSON file, but not a JSON Feed (it has no "version": "https://jsonfeed.org/…")');
           }
-          yield* feedEntries(normaliseFeed({ format: 'json', feed: parseJsonFeed(json) }));
+          yield* feedEntries(normaliseFeed({ format: 'json', feed: parseJsonFeed(json) }), decoding);
           return;
         }
         case 'rss':
@@ -152,7 +155,7 @@ export const feedFileImporter: FileImporter = {
               message: `the feed is not well-formed XML (${problem}): it was read leniently, and items after the damage may be missing`,
             };
           }
-          yield* feedEntries(feed);
+          yield* feedEntries(feed, decoding);
           return;
         }
         case 'opml': {

@@ -1,4 +1,5 @@
 import { normaliseLang } from '../html/metadata/lang.ts';
+import { cleanUrl } from '../html/metadata/url.ts';
 import { normaliseSpace, paragraphsOf } from '../html/content/paragraphs.ts';
 import { pruneChrome, trimChromeParagraphs } from '../html/content/prune.ts';
 import { sanitizeArticleHtml } from '../html/content/sanitize.ts';
@@ -66,7 +67,7 @@ export function itemArticle(item: FeedItem, feed: Feed): ImportedArticle | null 
   const lang = normaliseLang(item.lang);
   const publishedAt = feedDate(item.date);
   const library = item.categories.length ? { tags: item.categories } : undefined;
-  const meta = { url: item.link, author: plainText(item.author), source, ...(library ? { library } : {}) };
+  const meta = { url: cleanUrl(item.link), author: plainText(item.author), source, ...(library ? { library } : {}) };
 
   const content = item.content;
   if (content?.format === 'html' && WHOLE_PAGE.test(content.value)) {
@@ -75,6 +76,7 @@ export function itemArticle(item: FeedItem, feed: Feed): ImportedArticle | null 
       return {
         ...page,
         ...meta,
+        url: meta.url ?? page.url,
         title: title ?? page.title,
         author: meta.author ?? page.author,
         lang: lang ?? page.lang,

@@ -24,6 +24,6 @@ export const htmlFileImporter: FileImporter = {
       yield { kind: 'skipped', message: 'no article found in the page' };
       return;
     }
-    yield { kind: 'article', article: { ...article, capturedAt: page.capturedAt } };
+    yield { kind: 'article', article: { ...article, capturedAt: page.capturedAt, decoding: page.decoding } };
   },
 };

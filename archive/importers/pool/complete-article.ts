@@ -1,27 +1,30 @@
 import { prepareArticle } from '../../articles/index-analysis.ts';
 import type { NewArticle } from '../../articles/store.ts';
-import { estimatePublishedDate } from '../../text/dates.ts';
+import { readTextDates } from '../../text/dates.ts';
 import type { LanguageDetector } from '../../text/detect-language.ts';
 import type { ImportedArticle } from '../file-importer.ts';
 
 /**
  * An importer's article made ready to store: its language (detected when the source does not say),
- * its publication date (estimated from the text when metadata has none), where it came from, and,
- * when `prepare` is set, its hash, fingerprint and index rows, so the writer only writes.
+ * the dates its text mentions and its publication date (estimated from them when metadata has
+ * none), where it came from, and, when `prepare` is set, its hash, fingerprint and index rows, so
+ * the writer only writes.
  */
 export function completeArticle(
-  { library: _carried, ...imported }: ImportedArticle,
+  { library: _carried, decoding: _noted, ...imported }: ImportedArticle,
   sourcePath: string,
   detectLanguage: LanguageDetector,
   prepare: boolean,
 ): NewArticle {
   const text = `${imported.title}\n${imported.paragraphs.join('\n')}`;
   const lang = imported.lang ?? detectLanguage(text);
-  const publishedAt = imported.publishedAt ?? estimatePublishedDate(text, lang);
+  const dates = readTextDates(text, lang);
+  const publishedAt = imported.publishedAt ?? dates.estimatedPublished;
   const article: NewArticle = {
     ...imported,
     lang,
     publishedAt,
+    mentionedDates: dates.mentioned,
     publishedEstimated: !imported.publishedAt && publishedAt !== null,
     sourcePath,
   };

@@ -69,6 +69,7 @@ function complete(entry: ImportedEntry, path: string): PooledEntry {
     kind: 'article',
     article: completeArticle(entry.article, where, detectLanguage, true),
     library: entry.article.library,
+    decoding: entry.article.decoding,
     position: entry.position,
   };
 }

@@ -136,6 +136,7 @@ export class ImportReader {
         kind: 'article',
         article: completeArticle(entry.article, where, this.detectLanguage, false),
         library: entry.article.library,
+        decoding: entry.article.decoding,
         position: entry.position,
       };
     }

@@ -3,7 +3,7 @@ import type { CarriedLibrary } from '../file-importer.ts';
 
 /** A report line of a file as an extraction worker read it: articles come completed and prepared for the index. */
 export type PooledEntry =
-  | { kind: 'article'; article: NewArticle; library?: CarriedLibrary; position?: string }
+  | { kind: 'article'; article: NewArticle; library?: CarriedLibrary; position?: string; decoding?: string | null }
   | { kind: 'skipped' | 'failed'; message: string; position?: string };
 
 /** Messages from the pool to an extraction worker. */

@@ -2,13 +2,20 @@ import { createReadStream } from 'node:fs';
 import { constants, createInflateRaw, type InflateRaw } from 'node:zlib';
 import { ByteReader } from './byte-reader.ts';
 
-/** Damaged gzip data: where the damaged member starts in the file, and what zlib said. */
+/**
+ * Damaged gzip data: where the damaged member starts in the file (or where the next one was
+ * expected), and what zlib said. `previousStart` is the start of the member read just before, when
+ * no member starts where one was expected: a damaged member may have inflated on into the members
+ * after it, so the search for the next good one starts there.
+ */
 export class GzipDamage extends Error {
   readonly memberStart: number;
-  constructor(memberStart: number, message: string) {
+  readonly previousStart: number | null;
+  constructor(memberStart: number, message: string, previousStart: number | null = null) {
     super(message);
     this.name = 'GzipDamage';
     this.memberStart = memberStart;
+    this.previousStart = previousStart;
   }
 }
 
@@ -72,9 +79,16 @@ function feed(inflate: InflateRaw, chunk: Buffer | null, failure: () => Error | 
  */
 export async function* gunzipMembers(path: string, start = 0): AsyncGenerator<Buffer> {
   const reader = new ByteReader(createReadStream(path, { start, highWaterMark: CHUNK }));
+  let previousStart: number | null = null;
   for (;;) {
     const memberStart = start + reader.offset;
-    if (!(await readHeader(reader, memberStart))) return;
+    try {
+      if (!(await readHeader(reader, memberStart))) return;
+    } catch (error) {
+      if (error instanceof GzipDamage) throw new GzipDamage(memberStart, error.message, previousStart);
+      throw error;
+    }
+    previousStart = memberStart;
     const inflate = createInflateRaw({ finishFlush: constants.Z_SYNC_FLUSH });
     const output: Buffer[] = [];
     let failure: Error | null = null;

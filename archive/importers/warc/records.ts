@@ -108,9 +108,12 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
     state.inRecord = true;
 
     if (!VERSION_LINE.test(line.toString('latin1'))) {
-      // Garbage glued to the front of a record (no line end between them): the record is read from its start.
-      const glued = line.indexOf(RECORD_START, 1);
-      if (glued > 0 && VERSION_LINE.test(line.subarray(glued).toString('latin1'))) reader.unread(line.subarray(glued));
+      // Garbage glued to the front of a record (no line end between them): the record is read from its
+      // start, even when the garbage itself holds "WARC/".
+      let glued = line.indexOf(RECORD_START, 1);
+      while (glued > 0 && !VERSION_LINE.test(line.subarray(glued).toString('latin1')))
+        glued = line.indexOf(RECORD_START, glued + 1);
+      if (glued > 0) reader.unread(line.subarray(glued));
       else await resync();
       const skipped = reader.offset - start;
       yield broken(`no WARC record starts${state.at(start)} (found ${quote(line)}); ${skipped} bytes skipped`);
@@ -314,8 +317,10 @@ export async function* readWarcFile(path: string, keep: KeepPolicy): AsyncGenera
     } catch (error) {
       if (!(error instanceof GzipDamage)) throw error;
       // A damaged member may end a few bytes early or late, so its 8-byte trailer can cover the next
-      // member's first bytes: look from just before where the header was expected (always past `start`).
-      const resume = nextRecordMember(path, Math.max(start + 1, error.memberStart - 8));
+      // member's first bytes: look from just before where the header was expected (always past `start`),
+      // or, when none was found there, from the member before it, which may have inflated on into the next.
+      const from = error.previousStart === null ? error.memberStart - 8 : error.previousStart + 1;
+      const resume = nextRecordMember(path, Math.max(start + 1, from));
       if (!state.inRecord) state.number++;
       yield {
         kind: 'broken',

@@ -1,4 +1,5 @@
-import { decodeHtml } from '../html/decode/decode-html.ts';
+import { describeDecoding, type DecodedText } from '../../text/decode.ts';
+import { decodeHtmlBytes } from '../html/decode/decode-html.ts';
 import { extractArticle } from '../html/extract.ts';
 import type { FileImporter, ImportedArticle, ImportedEntry } from '../file-importer.ts';
 import { decodePayload, parseContentType, parseHttpResponse, type HttpResponse } from './http.ts';
@@ -223,9 +224,9 @@ function importPage(
       position,
     };
   }
-  let html: string;
+  let decoded: DecodedText;
   try {
-    html = decodeHtml(payload(page, limits.maxPageBytes), page.charset);
+    decoded = decodeHtmlBytes(payload(page, limits.maxPageBytes), page.charset);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', message: `the page ${page.url} cannot be read: ${reason}`, position };
@@ -241,7 +242,7 @@ function importPage(
   };
   let extracted: ReturnType<typeof extractArticle>;
   try {
-    extracted = extractArticle(html, {
+    extracted = extractArticle(decoded.text, {
       url: page.url ?? undefined,
       inlineImage: images.size ? inlineImage : undefined,
     });
@@ -250,7 +251,7 @@ function importPage(
     return { kind: 'failed', message: `the page ${page.url} cannot be read: ${reason}`, position };
   }
   if (!extracted) return { kind: 'skipped', message: `no article found in the page ${page.url}`, position };
-  const article: CapturedArticle = { ...extracted, capturedAt: captureDate(item) };
+  const article: CapturedArticle = { ...extracted, capturedAt: captureDate(item), decoding: describeDecoding(decoded) };
   return { kind: 'article', article, position };
 }
 

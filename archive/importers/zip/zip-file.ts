@@ -108,10 +108,10 @@ export function refusal(entry: Entry, name: string, limits: ZipLimits, budget: B
 /**
  * Zip files: each entry is imported by the importer its name selects, as if it were a file in a
  * folder (zips inside it too, to `maxDepth`). Entries are extracted one at a time to a private
- * temp folder, removed afterwards. Zip bombs are refused: names that climb out of the folder,
- * symbolic links, too many entries, too many bytes, too high a compression ratio, and an entry
- * that holds more than its header declares (reading stops there). Each refusal is reported with
- * the entry's name as position, and the other entries still import.
+ * temp folder, removed afterwards. Refused: hostile names (see `refusedName`), symbolic links,
+ * and zip bombs: too many entries, too many bytes, too high a compression ratio, zips nested past
+ * `maxDepth`, and an entry that holds more than its header declares (reading stops there). Each
+ * refusal is reported with the entry's name as position, and the other entries still import.
  */
 export function createZipImporter(
   options: ZipImportOptions = {},
@@ -176,7 +176,8 @@ export function createZipImporter(
             importer = createZipImporter(options, lookup, depth + 1, budget);
           }
 
-          // Extract the entry, never past the size its header declares.
+          // Extract the entry, never past the size its header declares. A header that lies is
+          // charged only what was read, so that it cannot spend the budget of the entries after it.
           budget.bytes -= entry.uncompressedSize;
           const file = join(folder, String(++index), safeFileName(name));
           mkdirSync(join(folder, String(index)));
@@ -185,6 +186,7 @@ export function createZipImporter(
             await pipeline(await zip.openReadStreamPromise(entry), limit, createWriteStream(file));
           } catch (error) {
             rmSync(file, { force: true });
+            budget.bytes += Math.max(0, entry.uncompressedSize - limit.count);
             yield {
               kind: 'failed',
               message:
@@ -197,6 +199,7 @@ export function createZipImporter(
           }
           if (limit.count < entry.uncompressedSize) {
             rmSync(file, { force: true });
+            budget.bytes += entry.uncompressedSize - limit.count;
             yield {
               kind: 'failed',
               message: `the entry is cut short: ${limit.count} of the ${entry.uncompressedSize} bytes its header declares`,

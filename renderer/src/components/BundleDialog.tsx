@@ -1,7 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleScope, Output } from '../../../archive/api/contract.ts';
+import type { BundleJob, BundleScope, Output } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
+import { readEarlierBundle, type EarlierBundle } from '../bundle-manifest.ts';
+import { formatDate } from '../format.ts';
+import { BundleExportProgress } from './BundleExportProgress.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { Modal } from './Modal.tsx';
 
@@ -38,35 +41,79 @@ export function formatSize(bytes: number, locale: string): string {
 const fileName = (label: string | null) =>
   `${(label ?? 'archive').replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'archive'}-${new Date().toISOString().slice(0, 10)}.bundle`;
 
-/** "Export bundle…": the options, the estimated size as they change, then where to write it. */
+/**
+ * "Export bundle…": the options, the estimated size as they change, then where to write it, and the
+ * export's progress. A delta starts from a date, or from an earlier bundle the user picks: its
+ * manifest is read here and its high-water mark sent as the date, as `--since-bundle` would.
+ */
 export function BundleDialog({ target, onClose }: { target: BundleTarget; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const desktop = typeof window.archiveFiles?.chooseSavePath === 'function';
   const [withLibrary, setWithLibrary] = useState(true);
   const [withImages, setWithImages] = useState(true);
   const [since, setSince] = useState('');
+  const [earlier, setEarlier] = useState<(EarlierBundle & { name: string }) | null>(null);
   const [path, setPath] = useState('');
   const [estimate, setEstimate] = useState<Output<'estimateBundle'> | null>(null);
   const [written, setWritten] = useState<Output<'exportBundle'> | null>(null);
   const [working, setWorking] = useState(false);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Apart from `error`, which each new estimate clears: dropping a refused file changes the estimate too.
+  const [earlierRefused, setEarlierRefused] = useState<Error | null>(null);
+  const earlierInput = useRef<HTMLInputElement>(null);
   const sinceId = useId();
+  const earlierId = useId();
   const pathId = useId();
 
-  const request = { scope: target.scope, withLibrary, withImages, since: since || null };
+  const from = earlier ? earlier.highWater : since || null;
+  const request = { scope: target.scope, withLibrary, withImages, since: from };
 
   useEffect(() => {
     let current = true;
     setEstimate(null);
     setError(null);
     archive
-      .estimateBundle({ scope: target.scope, withLibrary, withImages, since: since || null })
+      .estimateBundle({ scope: target.scope, withLibrary, withImages, since: from })
       .then((value) => current && setEstimate(value))
       .catch((reason: unknown) => current && setError(reason));
     return () => {
       current = false;
     };
-  }, [target.scope, withLibrary, withImages, since]);
+  }, [target.scope, withLibrary, withImages, from]);
+
+  async function chooseEarlier(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setEarlierRefused(null);
+    try {
+      setEarlier({ ...(await readEarlierBundle(file)), name: file.name });
+      setSince('');
+    } catch {
+      setEarlier(null);
+      setEarlierRefused(new Error(t('bundle.notABundle', { name: file.name })));
+    }
+  }
+
+  function clearEarlier(): void {
+    setEarlier(null);
+    if (earlierInput.current) earlierInput.current.value = '';
+  }
+
+  const ended = useCallback((job: BundleJob) => {
+    setJobId(null);
+    setWorking(false);
+    if (job.state === 'finished' && job.result) setWritten(job.result);
+    else if (job.state === 'cancelled') setCancelled(true);
+    else setError(new Error(job.error ?? job.state));
+  }, []);
+
+  /** Closing the dialog stops an export still running: nothing is written unseen. */
+  function close(): void {
+    if (jobId !== null) void archive.cancelBundleExport({ jobId }).catch(() => {});
+    onClose();
+  }
 
   async function exportTo(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -81,11 +128,11 @@ export function BundleDialog({ target, onClose }: { target: BundleTarget; onClos
     }
     if (!where) return;
     setWorking(true);
+    setCancelled(false);
     try {
-      setWritten(await archive.exportBundle({ ...request, path: where }));
+      setJobId((await archive.startBundleExport({ ...request, path: where })).jobId);
     } catch (reason) {
       setError(reason);
-    } finally {
       setWorking(false);
     }
   }
@@ -95,7 +142,7 @@ export function BundleDialog({ target, onClose }: { target: BundleTarget; onClos
     <Modal
       title={t('bundle.title')}
       description={t('bundle.scope', { what })}
-      onClose={onClose}
+      onClose={close}
       testId="bundle-dialog"
       className="dialog-small"
     >
@@ -111,6 +158,8 @@ export function BundleDialog({ target, onClose }: { target: BundleTarget; onClos
             </button>
           </div>
         </div>
+      ) : jobId !== null ? (
+        <BundleExportProgress jobId={jobId} onEnded={ended} />
       ) : (
         <form className="form-grid" onSubmit={(event) => void exportTo(event)}>
           <label className="check-row">
@@ -140,8 +189,32 @@ export function BundleDialog({ target, onClose }: { target: BundleTarget; onClos
             className="text-input"
             data-testid="bundle-since"
             value={since}
+            disabled={earlier !== null}
             onChange={(event) => setSince(event.target.value)}
           />
+          <label className="field-label" htmlFor={earlierId}>
+            {t('bundle.sinceBundle')}
+          </label>
+          <input
+            id={earlierId}
+            ref={earlierInput}
+            type="file"
+            accept=".bundle,.zip"
+            className="file-input"
+            data-testid="bundle-since-file"
+            onChange={(event) => void chooseEarlier(event)}
+          />
+          {earlier && (
+            <p className="bundle-earlier" data-testid="bundle-since-earlier">
+              {t('bundle.sinceEarlier', {
+                name: earlier.name,
+                date: formatDate(earlier.createdAt, i18n.language),
+              })}{' '}
+              <button type="button" className="button button-small" onClick={clearEarlier}>
+                {t('bundle.clearEarlier')}
+              </button>
+            </p>
+          )}
           {!desktop && (
             <>
               <label className="field-label" htmlFor={pathId}>
@@ -168,9 +241,15 @@ export function BundleDialog({ target, onClose }: { target: BundleTarget; onClos
                 })
               : t('bundle.estimating')}
           </p>
+          {cancelled && (
+            <p role="status" data-testid="bundle-cancelled">
+              {t('bundle.cancelled')}
+            </p>
+          )}
+          {earlierRefused && <ErrorMessage error={earlierRefused} />}
           {error !== null && <ErrorMessage error={error} />}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close}>
               {t('common.cancel')}
             </button>
             <button type="submit" className="button button-primary" data-testid="bundle-export" disabled={working}>

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
 import { archiveChanged } from '../app-state.ts';
 import { formatNumber } from '../format.ts';
 import { fileName, formatDuration } from '../imports/format-duration.ts';
+import { usePolledJob } from '../use-polled-job.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
 
-/** How often a running job is asked how far it is. */
-const POLL_MS = 300;
+const read = (jobId: number) => archive.getImportProgress({ jobId });
+const stop = (jobId: number) => archive.cancelImport({ jobId });
 
 /**
  * A running import: files done of the total, rate, time left, the file being read, and Cancel.
@@ -15,66 +18,26 @@ const POLL_MS = 300;
  */
 export function ImportJobProgress({ jobId, onEnded }: { jobId: number; onEnded: (runId: number) => void }) {
   const { t, i18n } = useTranslation();
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await archive.getImportProgress({ jobId });
-        if (stopped) return;
-        setJob(next);
-        if (next.state === 'running') {
-          timer = setTimeout(() => void poll(), POLL_MS);
-          return;
-        }
-        if (next.progress.imported > 0) archiveChanged();
-        onEnded(next.runId);
-      } catch (caught) {
-        if (!stopped) setError(caught instanceof Error ? caught.message : String(caught));
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId, onEnded]);
-
-  const cancel = () => {
-    setCancelling(true);
-    archive.cancelImport({ jobId }).catch((caught: unknown) => {
-      setCancelling(false);
-      setError(caught instanceof Error ? caught.message : String(caught));
-    });
-  };
+  const ended = useCallback(
+    (job: ImportJob) => {
+      if (job.progress.imported > 0) archiveChanged();
+      onEnded(job.runId);
+    },
+    [onEnded],
+  );
+  const { job, cancelling, error, cancel } = usePolledJob(jobId, read, stop, ended);
 
   const n = (value: number) => formatNumber(value, i18n.language);
   const progress = job?.progress;
   const total = progress?.total ?? 0;
   const done = progress?.done ?? 0;
-  const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const text = t('import.progressText', { done: n(done), total: n(total) });
   return (
     <>
       <header className="import-header">
         <h2 id="import-title">{t('import.progressTitle')}</h2>
       </header>
-      <div
-        className="import-bar"
-        role="progressbar"
-        aria-labelledby="import-title"
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-        aria-valuetext={text}
-        data-testid="import-progressbar"
-      >
-        <div className="import-bar-fill" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar done={done} total={total} text={text} labelledBy="import-title" testId="import-progressbar" />
       <p className="import-figures" data-testid="import-progress-text">
         <span>{text}</span>
         {progress && (
@@ -105,7 +68,7 @@ export function ImportJobProgress({ jobId, onEnded }: { jobId: number; onEnded: 
           })}
         </p>
       )}
-      {error && <p className="error-text">{error}</p>}
+      {error !== null && <ErrorMessage error={error} />}
       <div className="import-actions">
         <button
           type="button"

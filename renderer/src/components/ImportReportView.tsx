@@ -7,7 +7,8 @@ import { fileName } from '../imports/format-duration.ts';
 
 /**
  * The lines worth explaining, each status in its own group, opened but for the files not read (a
- * cancelled run's long list); imported files and duplicates are only counted.
+ * cancelled run's long list); imported files and duplicates are only counted, but for the files
+ * read from another encoding than UTF-8, listed with the encoding used.
  */
 const GROUPS = ['failed', 'skipped', 'cancelled'] as const;
 type Group = (typeof GROUPS)[number];
@@ -16,17 +17,18 @@ const PAGE = 100;
 const countOf = (run: ImportRun, group: Group) =>
   group === 'failed' ? run.failed : group === 'skipped' ? run.skipped : run.cancelled;
 
-/** One status's lines of a run, a page at a time. */
-function ProblemGroup({ run, status }: { run: ImportRun; status: Group }) {
+/** One status's lines of a run, a page at a time; `decoded`: the imported files that were not UTF-8. */
+function ProblemGroup({ run, status }: { run: ImportRun; status: Group | 'decoded' }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<(ImportItem & { seq: number })[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const failed = (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught));
+  const query = status === 'decoded' ? { status: 'imported' as const, noted: true } : { status };
   useEffect(() => {
     let current = true;
-    archive.getImportReport({ runId: run.id, status, limit: PAGE, offset: 0 }).then(
+    archive.getImportReport({ runId: run.id, ...query, limit: PAGE, offset: 0 }).then(
       (page) => {
         if (!current) return;
         setTotal(page.total);
@@ -39,14 +41,15 @@ function ProblemGroup({ run, status }: { run: ImportRun; status: Group }) {
     };
   }, [run.id, status]);
   const more = () =>
-    archive.getImportReport({ runId: run.id, status, limit: PAGE, offset: items.length }).then((page) => {
+    archive.getImportReport({ runId: run.id, ...query, limit: PAGE, offset: items.length }).then((page) => {
       setTotal(page.total);
       setItems((before) => [...before, ...page.items]);
     }, failed);
 
+  if (status === 'decoded' && total === 0) return null;
   return (
     <details className="import-details" open={status !== 'cancelled'} data-testid="import-group" data-status={status}>
-      <summary>{t(`import.groups.${status}`, { count: countOf(run, status) })}</summary>
+      <summary>{t(`import.groups.${status}`, { count: status === 'decoded' ? total : countOf(run, status) })}</summary>
       {error && <p className="error-text">{error}</p>}
       <ul>
         {items.map((item) => (
@@ -54,7 +57,7 @@ function ProblemGroup({ run, status }: { run: ImportRun; status: Group }) {
             <span className="import-path" title={item.path}>
               {fileName(item.path)}
             </span>
-            <span className="import-reason">
+            <span className={status === 'decoded' ? 'import-note' : 'import-reason'}>
               {t(`import.status.${status}`)}
               {item.message ? ` — ${item.message}` : ''}
             </span>
@@ -127,6 +130,7 @@ export function ImportReportView({ runId }: { runId: number }) {
           {GROUPS.filter((group) => countOf(run, group) > 0).map((group) => (
             <ProblemGroup key={group} run={run} status={group} />
           ))}
+          {run.imported > 0 && <ProblemGroup run={run} status="decoded" />}
         </>
       )}
     </>

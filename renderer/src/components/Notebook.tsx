@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotebookEntry } from '../../../archive/api/contract.ts';
 import { archive } from '../api/archive.ts';
-import { downloadFile, exportLocaleOf } from '../download.ts';
+import { downloadBlob, downloadFile, exportLocaleOf } from '../download.ts';
+import { zipFiles } from '../zip-files.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { moveListFocus, useShortcuts } from '../keyboard.ts';
 import { navigate, routeHash } from '../route.ts';
@@ -22,11 +23,13 @@ export function Notebook({ query }: { query: string }) {
   const [exporting, setExporting] = useState(false);
   const inputId = useId();
 
-  async function exportNotes(): Promise<void> {
+  /** One Markdown file for the whole notebook, or one per annotated article in a zip. */
+  async function exportNotes(single: boolean): Promise<void> {
     setExporting(true);
     try {
-      const { files } = await archive.exportNotebook({ locale: exportLocaleOf(i18n.language), single: true });
-      files.forEach(downloadFile);
+      const { files } = await archive.exportNotebook({ locale: exportLocaleOf(i18n.language), single });
+      if (single) files.forEach(downloadFile);
+      else downloadBlob(new Blob([zipFiles(files)], { type: 'application/zip' }), 'notebook.zip');
     } catch (reason) {
       setError(reason);
     } finally {
@@ -90,15 +93,26 @@ export function Notebook({ query }: { query: string }) {
           </p>
         )}
         {total > 0 && (
-          <button
-            type="button"
-            className="button button-small"
-            data-testid="notebook-export"
-            disabled={exporting}
-            onClick={() => void exportNotes()}
-          >
-            {exporting ? t('notebook.exporting') : t('notebook.export')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="notebook-export"
+              disabled={exporting}
+              onClick={() => void exportNotes(true)}
+            >
+              {exporting ? t('notebook.exporting') : t('notebook.export')}
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="notebook-export-each"
+              disabled={exporting}
+              onClick={() => void exportNotes(false)}
+            >
+              {t('notebook.exportEach')}
+            </button>
+          </>
         )}
       </div>
       <div className="notebook-search">

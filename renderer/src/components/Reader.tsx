@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Article, Highlight, HighlightColor, ReadStatus } from '../../../archive/api/contract.ts';
 import { useActions } from '../actions.tsx';
 import { archive } from '../api/archive.ts';
+import { articleImages } from '../article-images.ts';
 import { articleUpdated, changed, useCollections, useCurrent } from '../app-state.ts';
 import { formatDate, isRtl, languageName, origin, readingMinutes } from '../format.ts';
 import { formsFor } from '../hit-forms.ts';
+import { bodyBlocks, type ArticleImage } from '../image-placement.ts';
 import { useShortcuts } from '../keyboard.ts';
 import { filterText } from '../query-edit.ts';
 import { routeHash } from '../route.ts';
@@ -18,12 +20,14 @@ import {
   type HighlightMark,
   type Paragraph,
 } from '../text-ranges.ts';
+import { ArticleCopies } from './ArticleCopies.tsx';
 import { CollectionPicker } from './CollectionPicker.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { COLORS, HighlightDialog } from './HighlightDialog.tsx';
 import { Icon } from './Icon.tsx';
 import { ConfirmDialog, Modal } from './Modal.tsx';
+import { MentionedDates } from './MentionedDates.tsx';
 import { PublishedDate } from './PublishedDate.tsx';
 import { ThemeControl, TypographyControls } from './TypographyControls.tsx';
 
@@ -107,9 +111,14 @@ function textOffset(body: HTMLElement, node: Node, offset: number): number | nul
     range.setEnd(node, offset);
     return Number(paragraph.dataset.start) + range.toString().length;
   }
+  // An image holds no text: a selection that starts or ends on it falls on the text that follows it.
+  const figure = element?.closest<HTMLElement>('figure[data-offset]');
+  if (figure && body.contains(figure)) return Number(figure.dataset.offset);
   if (node === body) {
     const child = body.childNodes[offset];
-    if (child instanceof HTMLElement && child.dataset.start) return Number(child.dataset.start);
+    if (child instanceof HTMLElement && (child.dataset.start ?? child.dataset.offset)) {
+      return Number(child.dataset.start ?? child.dataset.offset);
+    }
     const last = body.lastElementChild;
     return last instanceof HTMLElement && last.dataset.end ? Number(last.dataset.end) : null;
   }
@@ -187,6 +196,10 @@ function ArticleView({
   const lang = article.lang ?? undefined;
   const dir = isRtl(article.lang) ? 'rtl' : undefined;
   const paragraphs = useMemo(() => paragraphSpans(initial.text), [initial.text]);
+  const blocks = useMemo(
+    () => bodyBlocks(paragraphs, articleImages(initial.html, window.location.origin)),
+    [paragraphs, initial.html],
+  );
   const hits = useMemo(() => (query ? findHits(initial.text, formsFor(query)) : []), [initial.text, query]);
   const marks = useMemo<HighlightMark[]>(
     () => highlights.map(({ id, start, end, color, note: text }) => ({ id, start, end, color, note: text })),
@@ -367,22 +380,29 @@ function ArticleView({
     N: () => goToHit(-1),
   });
 
-  const bodyContent = useMemo(
-    () =>
-      paragraphs.map((paragraph) => (
-        <ParagraphView
-          key={paragraph.start}
-          paragraph={paragraph}
-          highlights={marks}
-          hits={hits}
-          onOpen={(id) => {
-            const found = highlights.find((item) => item.id === id);
-            if (found && document.getSelection()?.isCollapsed !== false) setEditing(found);
-          }}
-        />
-      )),
-    [paragraphs, marks, hits, highlights],
-  );
+  const bodyContent = useMemo(() => {
+    const paragraphView = (paragraph: Paragraph) => (
+      <ParagraphView
+        key={paragraph.start}
+        paragraph={paragraph}
+        highlights={marks}
+        hits={hits}
+        onOpen={(id) => {
+          const found = highlights.find((item) => item.id === id);
+          if (found && document.getSelection()?.isCollapsed !== false) setEditing(found);
+        }}
+      />
+    );
+    return blocks.map((block, index) =>
+      block.kind === 'paragraph' ? (
+        paragraphView(block.paragraph)
+      ) : (
+        <FigureView key={`figure-${index}`} image={block.image} offset={block.offset}>
+          {block.caption && paragraphView(block.caption)}
+        </FigureView>
+      ),
+    );
+  }, [blocks, marks, hits, highlights]);
 
   const from = origin(article);
   const articleCollections = collections.filter((collection) => collectionIds.includes(collection.id));
@@ -587,6 +607,8 @@ function ArticleView({
             )}
             <ExportMenu articleId={article.id} title={article.title} />
           </div>
+          <ArticleCopies copies={article.copies} />
+          <MentionedDates dates={article.mentionedDates} />
           {note && (
             <aside
               className="article-note"
@@ -741,6 +763,29 @@ function ParagraphView({
         );
       })}
     </p>
+  );
+}
+
+/**
+ * An image of the article, between its paragraphs. Its source is the archive's own (image-placement
+ * checks it); a caption that is a paragraph of the text comes as `children`, with its offsets.
+ */
+function FigureView({ image, offset, children }: { image: ArticleImage; offset: number; children: ReactNode }) {
+  const caption = children ?? (image.caption ? <span className="figure-caption-text">{image.caption}</span> : null);
+  return (
+    <figure className="reader-figure" data-offset={offset} data-testid="reader-figure">
+      <img
+        src={image.src}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        loading="lazy"
+        decoding="async"
+        referrerPolicy="no-referrer"
+        draggable={false}
+      />
+      {caption && <figcaption data-testid="reader-figure-caption">{caption}</figcaption>}
+    </figure>
   );
 }
 

@@ -2,8 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { archive } from '../api/archive.ts';
 import { useLoaded, useVersion } from '../app-state.ts';
-import { capitalize, formatNumber, languageName } from '../format.ts';
-import { UI_LANGUAGES, updateSettings, useSettings } from '../settings.ts';
+import { capitalize, formatBytes, formatNumber, languageName } from '../format.ts';
+import { UI_LANGUAGES } from '../i18n/index.ts';
+import { nativeName } from '../i18n/languages.ts';
+import { updateSettings, useSettings } from '../settings.ts';
 import { BackupSettings } from './BackupSettings.tsx';
 import { ImportHistory } from './ImportHistory.tsx';
 import { LanSharingSettings } from './LanSharingSettings.tsx';
@@ -36,12 +38,13 @@ export function SettingsView() {
               id={languageId}
               className="text-input"
               data-testid="language-select"
-              value={settings.language}
-              onChange={(event) => updateSettings({ language: event.target.value as (typeof UI_LANGUAGES)[number] })}
+              value={UI_LANGUAGES.includes(settings.language) ? settings.language : 'auto'}
+              onChange={(event) => updateSettings({ language: event.target.value })}
             >
+              <option value="auto">{t('settings.languageAuto')}</option>
               {UI_LANGUAGES.map((language) => (
-                <option key={language} value={language} lang={language === 'auto' ? undefined : language}>
-                  {t(`settings.languages.${language}`)}
+                <option key={language} value={language} lang={language}>
+                  {nativeName(language)}
                 </option>
               ))}
             </select>
@@ -73,12 +76,24 @@ export function SettingsView() {
               <dt>{t('settings.articles')}</dt>
               <dd data-testid="stats-articles">{formatNumber(stats.articles, i18n.language)}</dd>
             </div>
+            <div>
+              <dt>{t('settings.size')}</dt>
+              <dd data-testid="stats-size">{formatBytes(stats.bytes, i18n.language)}</dd>
+            </div>
             {stats.languages.map(({ lang, count }) => (
               <div key={lang ?? ''}>
                 <dt>{lang ? capitalize(languageName(lang, i18n.language), i18n.language) : t('facets.unknown')}</dt>
                 <dd>{formatNumber(count, i18n.language)}</dd>
               </div>
             ))}
+            {stats.location !== null && (
+              <div className="stats-location">
+                <dt>{t('settings.location')}</dt>
+                <dd data-testid="stats-location" dir="ltr">
+                  {stats.location}
+                </dd>
+              </div>
+            )}
           </dl>
         )}
         <p className="field-hint">{desktop ? t('settings.importDesktop') : t('settings.importServe')}</p>

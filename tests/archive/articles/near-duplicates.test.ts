@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { dispatch } from '../../../archive/api/dispatch.ts';
+import { unwrap } from '../../../archive/api/envelope.ts';
+import type { Article } from '../../../archive/api/contract.ts';
 import { hammingDistance, NEAR_DUPLICATE_BITS, simHash } from '../../../archive/articles/simhash.ts';
 import { extractArticle } from '../../../archive/importers/html/extract.ts';
 import { readSavedPage } from '../../../archive/importers/html/page/read-page.ts';
 import { plainText } from '../../../bench/import-quality/plain-text.ts';
+import { createHandlers } from '../../../archive/service/handlers.ts';
 import { createTestArchive } from '../../helpers/archive.ts';
-import { SHARED, tempDir } from '../../helpers/temp.ts';
+import { fixture, SHARED, tempDir } from '../../helpers/temp.ts';
 
 const PAGES = join(SHARED, 'corpora', 'readability-test-pages', 'pages');
 const present = existsSync(PAGES);
@@ -132,5 +136,71 @@ describe('near-duplicates', { skip: !present }, () => {
         JSON.stringify(plan),
       );
     }
+  });
+});
+
+/** A story long enough for a fingerprint, as paragraphs. */
+function story(): string[] {
+  return [
+    'Les pluies tardives de cette année ont retardé les semis de mil dans toute la région de Tillabéri, où les ' +
+      'paysans attendaient les premières averses depuis la fin du mois de mai. Dans les villages le long du fleuve, ' +
+      'les greniers sont presque vides et les familles achètent désormais le sac de céréales au marché hebdomadaire.',
+    'Selon les agents du service régional de l’agriculture, un tiers seulement des champs avaient été semés à la mi-juillet.',
+    'Les coopératives de producteurs ont demandé à l’État de distribuer des semences à cycle court, capables de mûrir ' +
+      'en soixante-dix jours, afin de sauver une partie de la récolte. Les premières livraisons sont arrivées la semaine ' +
+      'dernière à Ouallam et à Filingué, mais les responsables locaux estiment qu’elles ne couvriront pas tous les besoins.',
+    'Au marché de Tillabéri, le prix du sac de cent kilos de mil a augmenté de près d’un quart depuis le début de ' +
+      'l’année. Les commerçants expliquent cette hausse par la baisse des stocks et par la fermeture de plusieurs ' +
+      'routes commerciales avec les pays voisins, qui rend les importations plus longues et plus coûteuses.',
+    'Les organisations humanitaires présentes dans la région préparent des distributions de vivres pour la période de ' +
+      'soudure, entre août et octobre, quand les réserves des ménages sont au plus bas. Elles appellent les bailleurs ' +
+      'à financer rapidement ces opérations, qui concerneraient plus de deux cent mille personnes selon leurs estimations.',
+  ];
+}
+
+describe('the copies of an article', () => {
+  it('are listed with the article: title, address, source, file and capture date', async () => {
+    const folder = tempDir();
+    const original = join(folder, 'mil-tillaberi.txt');
+    writeFileSync(original, `Les pluies tardives retardent les semis de mil à Tillabéri\n\n${story().join('\n\n')}\n`);
+    // The same story republished by another site under its own title, saved there with SingleFile.
+    const copy = join(folder, 'copie-sahel-hebdo.html');
+    writeFileSync(
+      copy,
+      `<!--\n Page saved with SingleFile \n url: https://sahel-hebdo.example/2024/07/mil-tillaberi?utm_source=rss \n` +
+        ` saved date: Wed Jul 24 2024 09:00:00 GMT+0000 (Coordinated Universal Time)\n-->\n` +
+        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Tillabéri : le mil semé trop tard</title>` +
+        `<meta property="og:site_name" content="Sahel Hebdo"></head><body><article><h1>Tillabéri : le mil semé trop tard</h1>` +
+        `${story()
+          .map((paragraph) => `<p>${paragraph}</p>`)
+          .join('')}</article></body></html>`,
+    );
+    const archive = await createTestArchive();
+    const report = await archive.importPaths([original, copy]);
+    assert.deepEqual(
+      report.items.map((item) => item.status),
+      ['imported', 'near-duplicate'],
+    );
+    const id = report.items[0]?.articleId ?? 0;
+    assert.equal(report.items[1]?.articleId, id);
+
+    const handlers = createHandlers(archive.db);
+    const article = unwrap(await dispatch(handlers, 'getArticle', { id })) as Article;
+    assert.equal(article.title, 'Les pluies tardives retardent les semis de mil à Tillabéri', 'the original is kept');
+    assert.equal(article.copies.length, 1);
+    const [linked] = article.copies;
+    assert.equal(linked?.title, 'Tillabéri : le mil semé trop tard');
+    assert.equal(linked?.url, 'https://sahel-hebdo.example/2024/07/mil-tillaberi');
+    assert.equal(linked?.source, 'Sahel Hebdo');
+    assert.equal(linked?.sourcePath, copy);
+    assert.equal(linked?.capturedAt, '2024-07-24T09:00:00Z');
+    assert.ok(linked?.importedAt);
+
+    // A re-import links nothing twice; an article without copies lists none.
+    await archive.importPaths([copy]);
+    assert.equal((unwrap(await dispatch(handlers, 'getArticle', { id })) as Article).copies.length, 1);
+    const other = await archive.importPaths([fixture('solar-cooperation.txt')]);
+    const alone = unwrap(await dispatch(handlers, 'getArticle', { id: other.items[0]?.articleId ?? 0 })) as Article;
+    assert.deepEqual(alone.copies, []);
   });
 });

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { LIBRARY_MEMBER, libraryMemberSchema } from '../../../archive/bundle/format.ts';
+import { openBundle } from '../../../archive/bundle/read.ts';
+import { openArchive } from '../../../archive/db/open.ts';
+import { Library } from '../../../archive/library/library.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { FIXTURES, tempArchivePath, tempDir } from '../../helpers/temp.ts';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('archive-reader bundle', () => {
   const source = tempArchivePath();
@@ -54,5 +60,50 @@ describe('archive-reader bundle', () => {
     const badDate = runCli(['bundle', join(dir, 'x.bundle'), '--since', 'yesterday', '--archive', source]);
     assert.equal(badDate.status, 2);
     assert.match(badDate.stderr, /"yesterday" is not a date/);
+  });
+
+  it('--since a date holds exactly the articles imported after it, and the library of those changed after it', async () => {
+    const archive = tempArchivePath();
+    assert.equal(runCli(['import', FIXTURES, '--archive', archive]).status, 0);
+    const before = (JSON.parse(runCli(['list', '--json', '--archive', archive]).stdout) as { id: number }[])[0];
+    assert.ok(before);
+    await wait(20);
+    const since = new Date().toISOString();
+    await wait(20);
+    const fresh = tempDir();
+    writeFileSync(
+      join(fresh, 'wells.txt'),
+      'New wells for Agadez\n\nThe town dug four new wells before the dry season, with help from the villages.\n',
+    );
+    writeFileSync(
+      join(fresh, 'ferry.txt'),
+      'A ferry crosses the river again\n\nThe ferry between the two banks of the Niger runs again after the floods, twice a day.\n',
+    );
+    assert.equal(runCli(['import', fresh, '--archive', archive]).status, 0);
+    const { db } = await openArchive(archive);
+    new Library(db).setTags(before.id, ['changed']);
+    const changedHash = (
+      db.prepare('SELECT content_hash FROM articles WHERE id = ?').get(before.id) as { content_hash: string }
+    ).content_hash;
+    db.close();
+
+    const path = join(dir, 'since.bundle');
+    const result = runCli(['bundle', path, '--since', since, '--with-library', '--json', '--archive', archive]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).since, since);
+
+    const bundle = await openBundle(path);
+    const titles = [];
+    for (const name of Object.keys(bundle.manifest.members).filter((member) => member.startsWith('articles/'))) {
+      titles.push((JSON.parse((await bundle.read(name)).toString('utf8')) as { title: string }).title);
+    }
+    const library = libraryMemberSchema.parse(JSON.parse((await bundle.read(LIBRARY_MEMBER)).toString('utf8')));
+    bundle.close();
+    assert.deepEqual(titles.sort(), ['A ferry crosses the river again', 'New wells for Agadez']);
+    assert.deepEqual(
+      library.entries.map((entry) => [entry.article, entry.tags]),
+      [[changedHash, ['changed']]],
+      'the older article travels as its library entry only',
+    );
   });
 });

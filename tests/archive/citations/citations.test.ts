@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-ris';
+import { parseRIS as parseRis } from 'biblatex-csl-converter';
 import { dispatch } from '../../../archive/api/dispatch.ts';
 import { formatCitations } from '../../../archive/citations/cite.ts';
 import { authorsOf } from '../../../archive/citations/csl-item.ts';
@@ -88,25 +88,63 @@ describe('BibTeX', () => {
 });
 
 describe('RIS', () => {
-  test('parses back (citation-js) with title, authors, URL, dates and the whole hash', async () => {
+  /** A parsed field's text: biblatex-csl-converter keeps rich text as a list of text nodes. */
+  const text = (nodes: unknown): string =>
+    Array.isArray(nodes)
+      ? nodes.map((node) => (Array.isArray(node) ? text(node) : ((node as { text?: string }).text ?? ''))).join('')
+      : String(nodes ?? '');
+  /** The values of one tag in each record, read by the RIS grammar: `XY  - value`, records closed by `ER  - `. */
+  const tagValues = (content: string, tag: string) =>
+    content
+      .split(/\r\nER {2}- ?\r\n/)
+      .filter((record) => record.trim())
+      .map((record) =>
+        record
+          .split('\r\n')
+          .filter((line) => line.startsWith(`${tag}  - `))
+          .map((line) => line.slice(6)),
+      );
+
+  test('parses back with an independent RIS parser: title, authors, URL, year, language, archived date and the whole hash', async () => {
     const { content, mimeType } = await cite({ ids: allIds(), format: 'ris' });
     assert.match(mimeType, /research-info-systems/);
     for (const line of content.split('\r\n').filter(Boolean)) assert.match(line, /^[A-Z][A-Z0-9] {2}- /);
-    const items = new Cite(content).data as CslData[];
-    assert.equal(items.length, 3);
-    const [french, arabic, english] = items;
-    assert.equal(french?.title, ARTICLES.french.title);
-    assert.deepEqual(french?.author, [{ family: 'Diallo', given: 'Amadou' }]);
-    assert.equal(french?.URL, ARTICLES.french.url);
-    assert.deepEqual(french?.issued?.['date-parts'], [[2024, 3, 5]]);
-    assert.ok(String(french?.note).includes(hashes.french), 'RIS lines are not broken inside the hash');
-    assert.match(String(french?.note), /Archived 2026-11-20/);
-    assert.equal(arabic?.title, ARTICLES.arabic.title);
-    assert.ok(String(arabic?.note).includes(hashes.arabic));
+    const parsed = parseRis(content);
+    assert.deepEqual(parsed.errors, []);
+    const [french, arabic, english] = Object.values(parsed.entries);
+    assert.ok(french && arabic && english);
+    assert.equal(Object.values(parsed.entries).length, 3);
+
+    assert.equal(french.bib_type, 'online');
+    assert.equal(text(french.fields.title), ARTICLES.french.title);
     assert.deepEqual(
-      english?.author?.map((name) => name.family),
+      (french.fields.author as { family: unknown; given: unknown }[]).map((name) => [
+        text(name.family),
+        text(name.given),
+      ]),
+      [['Diallo', 'Amadou']],
+    );
+    assert.equal(french.fields.url, ARTICLES.french.url);
+    assert.equal(french.fields.date, '2024');
+    assert.equal(french.fields.langid, 'french');
+    assert.match(text(french.fields.note), /^Archived 2026-11-20 \(Archive Reader\)\./);
+    assert.ok(text(french.fields.note).includes(hashes.french), 'RIS lines are not broken inside the hash');
+
+    assert.equal(text(arabic.fields.title), ARTICLES.arabic.title);
+    assert.equal(arabic.fields.author, undefined, 'no author is made up');
+    assert.ok(text(arabic.fields.note).includes(hashes.arabic));
+    assert.match(text(arabic.fields.note), /estimated from the text/);
+    assert.deepEqual(
+      (english.fields.author as { family: unknown }[]).map((name) => text(name.family)),
       ['Smith', 'Doe'],
     );
+    assert.ok(text(english.fields.note).includes(hashes.english));
+
+    // The parser keeps only the year (PY) and has no access date for web pages: the full publication
+    // date (DA) and the archived date (M1, where citation-js writes an ELEC's access date) are read
+    // by the grammar, as RIS's YYYY/MM/DD/ dates.
+    assert.deepEqual(tagValues(content, 'DA'), [['2024/3/5/'], ['2023/7/1/'], ['2024/7/6/']]);
+    assert.deepEqual(tagValues(content, 'M1'), [['2026/11/20/'], ['2026/11/20/'], ['2026/11/20/']]);
   });
 });
 
@@ -183,7 +221,8 @@ describe('choosing the articles', () => {
 
   test('two articles with the same key each keep a distinct one', async () => {
     const outcome = archive.store.add(
-      { ...ARTICLES.french, paragraphs: ['Un autre texte, autre jour.'] },
+      // Another page (an article at the same address is the same article), same author, year and title.
+      { ...ARTICLES.french, url: 'https://www.example.org/niger-suite', paragraphs: ['Un autre texte, autre jour.'] },
       '2026-11-21T00:00:00Z',
     );
     assert.equal(outcome.status, 'imported');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../helpers/cli.ts';
+import { BIN, runCli } from '../../helpers/cli.ts';
 import { FIXTURES, SHARED, fixture, tempArchivePath, tempDir } from '../../helpers/temp.ts';
 
 interface JsonResult {
@@ -105,6 +106,31 @@ describe('archive-reader CLI', () => {
     assert.match(human.stdout, /^À Bamako/);
   });
 
+  it('shows an article’s author, length, reading time, address, and whether its date is estimated', () => {
+    const folder = tempDir();
+    // 24 sentences of 19 words and a dated line of 8: 464 words, two minutes at the app's reading speed.
+    const sentence =
+      'The wells of the district were measured again this spring and most of them had fallen lower than before.';
+    const paragraphs = Array.from({ length: 6 }, () => `<p>${Array(4).fill(sentence).join(' ')}</p>`);
+    writeFileSync(
+      join(folder, 'wells.html'),
+      '<!doctype html><html lang="en"><head><title>The wells are falling</title>' +
+        '<meta name="author" content="Aïcha Diallo">' +
+        '<link rel="canonical" href="https://news.example/wells?utm_source=rss"></head><body><article>' +
+        `<h1>The wells are falling</h1><p>Measured on 12 March 2024 by the council.</p>${paragraphs.join('')}` +
+        '</article></body></html>',
+    );
+    const path = tempArchivePath();
+    assert.equal(runCli(['import', folder, '--archive', path]).status, 0);
+    const shown = runCli(['show', '1', '--archive', path]);
+    assert.equal(shown.status, 0, shown.stderr);
+    const [title, where, length, address] = shown.stdout.split('\n');
+    assert.equal(title, 'The wells are falling');
+    assert.equal(where, 'news.example · en · 2024-03-12 (estimated from the text)');
+    assert.match(length!, /^by Aïcha Diallo · 464 words · 2 min read$/);
+    assert.equal(address, 'https://news.example/wells');
+  });
+
   it('explains errors on stderr with a non-zero exit code', () => {
     const missing = withArchive('show', '9999');
     assert.equal(missing.status, 1);
@@ -127,6 +153,69 @@ describe('archive-reader CLI', () => {
     const result = runCli(['list', '--archive', fixture('solar-cooperation.txt')]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /is not an Archive Reader archive/);
+  });
+
+  it('shows the copies an import linked to an article instead of storing them again', () => {
+    const folder = tempDir();
+    const body = [
+      'The herders of the Aïr left for the southern pastures in early June, a month later than usual, after the wells of the plateau ran dry.',
+      'They travel with their camels and goats along the old routes between the wells, and sell salt and dates in the markets on the way.',
+      'Many now use phones to learn where rain has fallen, but the routes themselves have hardly changed in a century of travel.',
+    ];
+    writeFileSync(
+      join(folder, 'a-herders.txt'),
+      `Herders leave the Aïr for the southern pastures\n\n${body.join('\n\n')}\n`,
+    );
+    const copy = join(folder, 'b-copy.html');
+    writeFileSync(
+      copy,
+      '<!doctype html><html lang="en"><head><title>Late departure for the herders of the Aïr</title>' +
+        '<link rel="canonical" href="https://desert-wire.example/herders"><meta property="og:site_name" content="Desert Wire">' +
+        `</head><body><article><h1>Late departure for the herders of the Aïr</h1>${body.map((p) => `<p>${p}</p>`).join('')}` +
+        '</article></body></html>',
+    );
+    const copies = tempArchivePath();
+    const imported = runCli(['import', folder, '--archive', copies]);
+    assert.match(imported.stdout, /^near-duplicate +\S*b-copy\.html {2}near-duplicate of article 1/m);
+    const again = JSON.parse(runCli(['import', copy, '--json', '--archive', copies]).stdout);
+    assert.equal(again.nearDuplicates, 1, 'a re-import finds the copy again');
+
+    const shown = runCli(['show', '1', '--archive', copies]);
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.ok(
+      shown.stdout.includes(
+        `Other copies (1):\n  - Late departure for the herders of the Aïr  (Desert Wire · https://desert-wire.example/herders · ${copy})\n`,
+      ),
+      shown.stdout,
+    );
+    const json = JSON.parse(runCli(['show', '1', '--json', '--archive', copies]).stdout);
+    assert.equal(json.title, 'Herders leave the Aïr for the southern pastures');
+    assert.deepEqual(
+      json.copies.map(({ importedAt: _at, ...rest }: { importedAt: string }) => rest),
+      [
+        {
+          title: 'Late departure for the herders of the Aïr',
+          url: 'https://desert-wire.example/herders',
+          source: 'Desert Wire',
+          sourcePath: copy,
+          capturedAt: null,
+        },
+      ],
+    );
+  });
+
+  it('stops quietly, with status 0, when the reader of its output stops reading (`| head`)', async () => {
+    for (const command of [['report', '1'], ['show', '1'], ['list']]) {
+      const child = spawn(process.execPath, [BIN, ...command, '--archive', archive], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // Closed before the first line is written, as `head -1` closes it after the first.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.deepEqual([command.join(' '), code, stderr], [command.join(' '), 0, '']);
+    }
   });
 
   it('uses the per-user archive when none is named', () => {
@@ -153,5 +242,12 @@ describe('the seed article', { skip: !existsSync(join(SHARED, 'seed')) && 'needs
     const article = JSON.parse(runCli(['show', String(results[0]!.id), '--json', '--archive', archive]).stdout);
     assert.doesNotMatch(article.text, /Articles similaires|Bouton retour en haut de la page/);
     assert.match(article.text, /à leurs anciennes puissances coloniales\.$/);
+    // Every day and month it writes out with a year, in the order it mentions them.
+    assert.deepEqual(
+      article.mentionedDates.map((mentioned: { date: string }) => mentioned.date),
+      ['2024-04-10', '2024-03-26', '2024-03', '2024-01', '2023-12'],
+    );
+    const shown = runCli(['show', String(results[0]!.id), '--archive', archive]).stdout;
+    assert.match(shown, /^Dates mentioned: 2024-04-10, 2024-03-26, 2024-03, 2024-01, 2023-12$/m);
   });
 });

@@ -103,15 +103,19 @@ describe('archive-reader import, imports and report', () => {
     const report = runCli(['report', '1', '--archive', archive]);
     assert.equal(report.status, 0, report.stderr);
     assert.match(report.stdout, /^Import 1, started .*, finished at /m);
-    assert.match(report.stdout, /^imported +.*latin1\.txt/m);
+    // A file not in UTF-8 says which encoding it was read in.
+    assert.match(report.stdout, /^imported +\S*latin1\.txt {2}#\d+ Un titre — decoded as windows-1252 \(detected\)$/m);
+    assert.match(report.stdout, /^imported +\S*solar-cooperation\.txt {2}#\d+ [^—]+$/m, 'UTF-8 goes unsaid');
     assert.match(report.stdout, /^(failed|skipped) +\S+ {2}\S/m);
 
     const json = JSON.parse(runCli(['report', '1', '--archive', archive, '--json']).stdout) as {
       run: { imported: number };
-      items: { seq: number; status: string }[];
+      items: { seq: number; status: string; path: string; message?: string }[];
     };
     assert.equal(json.run.imported, 5);
     assert.equal(json.items.length, 8);
+    const latin1 = json.items.find((item) => item.path.endsWith('latin1.txt'));
+    assert.equal(latin1?.message, 'decoded as windows-1252 (detected)');
     assert.deepEqual(
       json.items.map((item) => item.seq),
       [1, 2, 3, 4, 5, 6, 7, 8],

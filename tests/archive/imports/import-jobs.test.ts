@@ -9,7 +9,7 @@ import type { Input, MethodName, Output } from '../../../archive/api/contract.ts
 import { ImportJobs } from '../../../archive/imports/import-jobs.ts';
 import { createHandlers } from '../../../archive/service/handlers.ts';
 import { createTestArchive } from '../../helpers/archive.ts';
-import { fixture, tempDir } from '../../helpers/temp.ts';
+import { fixture, ROOT, tempDir } from '../../helpers/temp.ts';
 import { writeSyntheticArticles } from '../safety/synthetic.ts';
 
 async function api() {
@@ -141,6 +141,41 @@ describe('import jobs and stored reports', () => {
     archive.db.prepare('UPDATE import_runs SET owner_pid = @gone WHERE id = @runId').run({ gone, runId });
     assert.equal((await call('listImportRuns', {})).runs[0]?.status, 'interrupted');
     assert.equal((await call('getImportProgress', { jobId: runId })).state, 'interrupted');
+  });
+
+  it('notes the encoding a file was read in when it was not UTF-8 or was detected, and lists those files', async () => {
+    const { call } = await api();
+    const html = (name: string) => join(ROOT, 'tests', 'fixtures', 'html', name);
+    const paths = [
+      fixture('latin1.txt'),
+      html('undeclared-latin1.html'),
+      html('zinder-windows-1252.html'),
+      fixture('solar-cooperation.txt'),
+    ];
+    const report = await call('importPaths', { paths });
+    assert.deepEqual(
+      report.items.map((item) => [item.status, item.message]),
+      [
+        ['imported', 'decoded as windows-1252 (detected)'],
+        ['imported', 'decoded as windows-1252 (detected)'],
+        // The same page with its encoding declared: a duplicate, and read as its <meta> says.
+        ['duplicate', 'same text as article 2; decoded as windows-1252 (declared)'],
+        ['imported', undefined],
+      ],
+    );
+
+    const { runs } = await call('listImportRuns', {});
+    const runId = runs[0]?.id ?? 0;
+    const decoded = await call('getImportReport', { runId, status: 'imported', noted: true });
+    assert.equal(decoded.total, 2);
+    assert.deepEqual(
+      decoded.items.map((item) => [item.path, item.message]),
+      [
+        [fixture('latin1.txt'), 'decoded as windows-1252 (detected)'],
+        [html('undeclared-latin1.html'), 'decoded as windows-1252 (detected)'],
+      ],
+    );
+    assert.equal((await call('getImportReport', { runId, noted: true })).total, 3, 'the duplicate has its message too');
   });
 
   it('says which job or run does not exist', async () => {

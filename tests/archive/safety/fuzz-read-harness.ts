@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
+import type { ImportItem } from '../../../archive/api/contract.ts';
+import { ArticleStore } from '../../../archive/articles/store.ts';
+import { openArchive } from '../../../archive/db/open.ts';
 import type { FileImporter, ImportedEntry } from '../../../archive/importers/file-importer.ts';
 
 /**
@@ -16,6 +19,8 @@ import type { FileImporter, ImportedEntry } from '../../../archive/importers/fil
  * - it ends within the per-input timeout (a synchronous endless loop is caught by the runner's
  *   watchdog, which keeps the input that hung);
  * - the good items a case names (records around a corrupted one) are still imported.
+ * A target whose importer stores files itself (bundles: images, library, checksums) is fuzzed
+ * through `storeFile` into one real archive, whose integrity and full-text index are checked at the end.
  */
 export interface FuzzCase {
   bytes: Uint8Array;
@@ -23,6 +28,8 @@ export interface FuzzCase {
   extension: string;
   /** Titles that must come out as articles: the good items around the damaged one. */
   mustImport?: string[];
+  /** Text that must appear in the report's skipped lines: the good links of an export that holds only links. */
+  mustList?: string[];
   /** What was done to the input, for the failure message and the statistics ("truncated", "bad length"). */
   label: string;
 }
@@ -32,6 +39,20 @@ export interface ReadTarget {
   importer: FileImporter;
   /** Built once per worker (seed files, sample records); may be async (zips are built by yazl). */
   cases(): Promise<fc.Arbitrary<FuzzCase>> | fc.Arbitrary<FuzzCase>;
+  /** Imports through the importer's `storeFile` into an archive, rather than reading alone. */
+  storesFiles?: boolean;
+}
+
+/** A stored file's report lines as entries, so the same properties apply; a problem throws. */
+export function itemsAsEntries(items: ImportItem[], store: ArticleStore, name: string): ImportedEntry[] {
+  return items.map((item): ImportedEntry => {
+    if (item.status === 'failed' || item.status === 'skipped')
+      return { kind: item.status, message: item.message ?? '' };
+    if (item.status === 'cancelled') throw new Error(`${name}: a line cancelled, though nothing was cancelled`);
+    const stored = item.articleId ? store.get(item.articleId) : null;
+    if (!stored) throw new Error(`${name}: ${item.path} reported ${item.status}, but its article is not stored`);
+    return { kind: 'article', article: { title: item.title ?? stored.title, paragraphs: [] } };
+  });
 }
 
 export interface ReadStats {
@@ -98,6 +119,8 @@ export async function fuzzRead(
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
   const cpuAtStart = process.cpuUsage();
+  const archive = target.storesFiles ? (await openArchive(join(root, 'archive.sqlite'))).db : null;
+  const store = archive ? new ArticleStore(archive) : null;
   const arbitrary = await target.cases();
   let run = 0;
   let failing: FuzzCase | null = null;
@@ -110,12 +133,14 @@ export async function fuzzRead(
     options.onInput?.(path, input.label);
     const entries: ImportedEntry[] = [];
     let refused: unknown = null;
+    let stored: ImportItem[] | null = null;
     let timer: NodeJS.Timeout | undefined;
     const started = performance.now();
     try {
       const reading = (async () => {
         try {
-          for await (const entry of target.importer.read(path)) entries.push(entry);
+          stored = (store && (await target.importer.storeFile?.(path, store))) ?? null;
+          if (!stored) for await (const entry of target.importer.read(path)) entries.push(entry);
         } catch (error) {
           refused = error;
         }
@@ -131,6 +156,7 @@ export async function fuzzRead(
     } finally {
       clearTimeout(timer);
     }
+    if (stored && store) entries.push(...itemsAsEntries(stored, store, target.name));
     const ms = performance.now() - started;
     stats.slowestMs = Math.max(stats.slowestMs, ms);
     if (escaped.length > 0) {
@@ -153,6 +179,14 @@ export async function fuzzRead(
       if (problem) throw new Error(`${target.name}: ${problem} (${input.label})`);
     }
     const titles = new Set(entries.flatMap((e) => (e.kind === 'article' ? [e.article.title] : [])));
+    const listed = entries.flatMap((e) => (e.kind === 'skipped' ? [e.message] : []));
+    for (const text of input.mustList ?? []) {
+      if (!listed.some((message) => message.includes(text))) {
+        throw new Error(
+          `${target.name}: the good item "${text}" is not in the report (${input.label}): ${listed.join(' | ')}`,
+        );
+      }
+    }
     for (const title of input.mustImport ?? []) {
       if (!titles.has(title)) {
         const report = entries.map((e) =>
@@ -200,10 +234,18 @@ export async function fuzzRead(
         `${cause}\n(after ${details.numRuns} inputs, shrunk ${details.numShrinks} times, seed ${options.seed}, path ${details.counterexamplePath})${kept}`,
       );
     }
+    if (archive) {
+      const integrity = archive.pragma('integrity_check');
+      if (JSON.stringify(integrity) !== '[{"integrity_check":"ok"}]') {
+        throw new Error(`${target.name}: the archive failed integrity_check: ${JSON.stringify(integrity)}`);
+      }
+      archive.prepare("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')").run();
+    }
     const cpu = process.cpuUsage(cpuAtStart);
     stats.cpuMs = (cpu.user + cpu.system) / 1000;
     return stats;
   } finally {
+    archive?.close();
     process.off('uncaughtException', onEscape);
     process.off('unhandledRejection', onEscape);
     rmSync(root, { recursive: true, force: true });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ImportedEntry } from '../../../archive/importers/file-importer.ts';
 import { importerFor } from '../../../archive/importers/registry.ts';
+import { createTestArchive } from '../../helpers/archive.ts';
 import { ROOT } from '../../helpers/temp.ts';
-import { checkEntry, PROGRAMMING_ERRORS } from './fuzz-read-harness.ts';
+import { checkEntry, itemsAsEntries, PROGRAMMING_ERRORS } from './fuzz-read-harness.ts';
 
 /**
  * Inputs the fuzzing found breaking an importer, kept after the fix (tests/fixtures/fuzz/<format>/).
- * Each is read as the app reads it; a file named crash-* or hang-* must only be read without a crash
+ * Each is read as the app reads it (a bundle stored into an archive, as its importer does); a file named crash-* or hang-* must only be read without a crash
  * within the time limit, every other one must also still give its good items: the articles whose
  * titles start with "First" and "Last", around the damaged one.
  */
@@ -27,7 +28,10 @@ describe('inputs that broke an importer under fuzzing', () => {
       assert.ok(importer, `no importer for ${name}`);
       const entries: ImportedEntry[] = [];
       try {
-        for await (const entry of importer.read(path)) entries.push(entry);
+        const archive = importer.storeFile ? await createTestArchive() : null;
+        const items = archive && (await importer.storeFile?.(path, archive.store));
+        if (archive && items) entries.push(...itemsAsEntries(items, archive.store, name));
+        else for await (const entry of importer.read(path)) entries.push(entry);
       } catch (error) {
         assert.ok(error instanceof Error && error.message, `threw ${String(error)}`);
         assert.ok(!PROGRAMMING_ERRORS.some((kind) => error instanceof kind), `crashed: ${error.stack}`);

@@ -22,7 +22,7 @@ describe(`fuzzing the text importer (${RUNS} runs, seed ${SEED})`, () => {
       assert.ok(stats.statuses.imported >= RUNS, 'every good file was imported');
       assert.ok(stats.statuses.failed > RUNS / 4, 'bad inputs were generated and reported as failed');
       console.log(
-        `${stats.runs} runs, ${stats.files} files (${(stats.bytes / 1048576).toFixed(1)} MB): ` +
+        `text importer fuzzing: ${stats.runs} runs, ${stats.files} files (${(stats.bytes / 1048576).toFixed(1)} MB): ` +
           `${stats.statuses.imported} imported, ${stats.statuses.duplicate} duplicates, ${stats.statuses.failed} failed, ` +
           `${stats.statuses.skipped} skipped; slowest run ${Math.round(stats.slowestMs)} ms. Reasons: ${stats.reasons.join(' | ')}`,
       );

@@ -22,6 +22,57 @@ interface Observed {
   bookmarked: Set<number>;
   /** For each tagged article, the sequence number of its tag set. */
   tagSeq: Map<number, number>;
+  /** For each article with a note, the sequence number of the note. */
+  noteSeq: Map<number, number>;
+  /** The annotator's highlights by sequence number: their article and row id. */
+  highlights: Map<number, { articleId: number; id: number }>;
+}
+
+/** What the annotator printed once each commit had returned. */
+interface Printed {
+  bookmarks: Set<number>;
+  tags: Map<number, number>;
+  notes: Map<number, number>;
+  highlights: Map<number, { articleId: number; id: number }>;
+}
+
+/** Every change the annotator printed is in the archive: none was lost after its commit returned. */
+function assertNothingLost(state: Observed, printed: Printed, when: string): void {
+  for (const id of printed.bookmarks)
+    assert.ok(state.bookmarked.has(id), `${when}: the bookmark of article ${id} was printed, then lost`);
+  for (const [id, seq] of printed.tags)
+    assert.ok((state.tagSeq.get(id) ?? -1) >= seq, `${when}: tags s${seq} of article ${id} were printed, then lost`);
+  for (const [id, seq] of printed.notes)
+    assert.ok((state.noteSeq.get(id) ?? -1) >= seq, `${when}: note n${seq} of article ${id} was printed, then lost`);
+  for (const [seq, highlight] of printed.highlights)
+    assert.deepEqual(state.highlights.get(seq), highlight, `${when}: highlight h${seq} was printed, then lost`);
+}
+
+/**
+ * A torn copy holds a prefix of the annotator's commits: with k the newest change it shows, every
+ * change up to k that the whole copy holds is there too, and nothing newer than the whole copy's.
+ */
+function assertAnnotatorPrefix(torn: Observed, whole: Observed, path: string): void {
+  const seqs = [...torn.tagSeq.values(), ...torn.noteSeq.values(), ...torn.highlights.keys()];
+  const newest = seqs.length ? Math.max(...seqs) : -1;
+  for (const [seq, highlight] of whole.highlights)
+    if (seq <= newest)
+      assert.deepEqual(torn.highlights.get(seq), highlight, `${path}: highlight h${seq} missing before h${newest}`);
+  for (const seq of torn.highlights.keys())
+    assert.ok(whole.highlights.has(seq), `${path}: highlight h${seq} from nowhere`);
+  for (const [name, tornSeqs, wholeSeqs] of [
+    ['tags', torn.tagSeq, whole.tagSeq],
+    ['note', torn.noteSeq, whole.noteSeq],
+  ] as const) {
+    for (const [id, seq] of wholeSeqs)
+      if (seq <= newest)
+        assert.equal(tornSeqs.get(id), seq, `${path}: ${name} ${seq} of article ${id} missing before ${newest}`);
+    for (const [id, seq] of tornSeqs)
+      assert.ok(
+        seq <= (wholeSeqs.get(id) ?? -1),
+        `${path}: ${name} ${seq} of article ${id} is newer than the whole copy's`,
+      );
+  }
 }
 
 /**
@@ -56,7 +107,20 @@ function inspect(path: string, folder: string): Observed {
       .all() as { id: number; name: string }[]) {
       tagSeq.set(row.id, Number(row.name.slice(1)));
     }
-    return { articles: rows.length, bookmarked, tagSeq };
+    const noteSeq = new Map<number, number>();
+    for (const row of db.prepare("SELECT article_id AS id, note FROM reading_state WHERE note LIKE 'n%'").all() as {
+      id: number;
+      note: string;
+    }[]) {
+      noteSeq.set(row.id, Number(row.note.slice(1, row.note.indexOf(' '))));
+    }
+    const highlights = new Map<number, { articleId: number; id: number }>();
+    for (const row of db
+      .prepare("SELECT id, article_id AS articleId, note FROM highlights WHERE note LIKE 'h%'")
+      .all() as { id: number; articleId: number; note: string }[]) {
+      highlights.set(Number(row.note.slice(1)), { articleId: row.articleId, id: row.id });
+    }
+    return { articles: rows.length, bookmarked, tagSeq, noteSeq, highlights };
   } finally {
     db.close();
   }
@@ -73,8 +137,7 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
       const archive = join(dir, 'archive.sqlite');
       (await openArchive(archive)).db.close();
 
-      const printedBookmarks = new Set<number>();
-      const printedTags = new Map<number, number>();
+      const printed: Printed = { bookmarks: new Set(), tags: new Map(), notes: new Map(), highlights: new Map() };
       const startups: string[] = [];
       const copies: string[] = [];
       let kills = 0;
@@ -102,9 +165,16 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
         for (const line of [...importer.lines, ...annotator.lines])
           if (line.startsWith('startup ')) startups.push(line.slice(8));
         for (const line of annotator.lines) {
-          const [kind, id, seq] = line.split(' ');
-          if (kind === 'B') printedBookmarks.add(Number(id));
-          if (kind === 'T') printedTags.set(Number(id), Math.max(printedTags.get(Number(id)) ?? 0, Number(seq)));
+          const [kind, id, seq, rowId] = line.split(' ').map((part, i) => (i ? Number(part) : part)) as [
+            string,
+            number,
+            number,
+            number,
+          ];
+          if (kind === 'B') printed.bookmarks.add(id);
+          if (kind === 'T') printed.tags.set(id, Math.max(printed.tags.get(id) ?? 0, seq));
+          if (kind === 'N') printed.notes.set(id, Math.max(printed.notes.get(id) ?? 0, seq));
+          if (kind === 'H') printed.highlights.set(seq, { articleId: id, id: rowId });
           assert.notEqual(kind, 'E', `the annotator failed: ${line}`);
         }
 
@@ -115,12 +185,7 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
           if (existsSync(archive + suffix)) copyFileSync(archive + suffix, copy + suffix);
         copies.push(copy);
 
-        const state = inspect(archive, folder);
-        for (const id of printedBookmarks)
-          assert.ok(state.bookmarked.has(id), `bookmark of article ${id} was printed, then lost`);
-        for (const [id, seq] of printedTags) {
-          assert.ok((state.tagSeq.get(id) ?? -1) >= seq, `tags s${seq} of article ${id} were printed, then lost`);
-        }
+        assertNothingLost(inspect(archive, folder), printed, `after kill round ${rounds}`);
       }
       assert.ok(kills >= KILLS, `only ${kills} kills landed during the import`);
       assert.ok(
@@ -148,13 +213,14 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
         '0 duplicates',
       );
       db.close();
-      for (const id of printedBookmarks) assert.ok(final.bookmarked.has(id));
+      assertNothingLost(final, printed, 'after the re-run');
       const killSeconds = (performance.now() - started) / 1000;
 
       // Torn WAL: each copy, its -wal cut at random offsets past what was checkpointed, opens sound and
       // holds a prefix of the committed transactions (inspect checks the articles are a prefix).
       let variants = 0;
       let shorter = 0;
+      let lostNotes = 0;
       let untearable = 0;
       for (const copy of copies) {
         const whole = join(copy, '..', 'whole.sqlite');
@@ -163,7 +229,7 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
           if (existsSync(`${copy}-wal`)) copyFileSync(`${copy}-wal`, `${target}-wal`);
         };
         files(whole);
-        const complete = inspect(whole, folder).articles;
+        const complete = inspect(whole, folder);
         const range = walTearRange(copy);
         if (!range) {
           untearable++;
@@ -174,18 +240,27 @@ describe(`SIGKILL during an import and library writes (${ARTICLES} articles, ${K
           files(torn);
           truncateSync(`${torn}-wal`, range.from + Math.floor(random() * (range.to - range.from)));
           const state = inspect(torn, folder);
-          assert.ok(state.articles <= complete, 'a torn WAL never adds articles');
+          assert.ok(state.articles <= complete.articles, 'a torn WAL never adds articles');
+          assertAnnotatorPrefix(state, complete, torn);
           variants++;
-          if (state.articles < complete) shorter++;
+          if (state.articles < complete.articles) shorter++;
+          if (state.highlights.size + state.noteSeq.size < complete.highlights.size + complete.noteSeq.size)
+            lostNotes++;
         }
         rmSync(join(copy, '..'), { recursive: true, force: true });
       }
       assert.ok(variants >= TEARS_PER_COPY, `only ${variants} torn copies could be made`);
       console.log(
-        `${rounds} rounds, ${kills} kills mid-import, ${killSeconds.toFixed(1)} s; ${printedBookmarks.size} bookmarks ` +
-          `and ${printedTags.size} tag sets printed, none lost; ${startups.filter((s) => s === 'checked').length} ` +
-          `startup checks after a kill; torn WAL: ${variants} copies opened sound with a prefix of the import ` +
-          `(${shorter} lost their last commits), ${untearable} kills left nothing to tear`,
+        `kill test: ${ARTICLES} articles, ${rounds} rounds, ${kills} kills mid-import, ` +
+          `${startups.filter((s) => s === 'checked').length} startup checks after a kill, ${killSeconds.toFixed(1)} s; ` +
+          `printed after their commit and found after every restart: ${printed.bookmarks.size} bookmarks, ` +
+          `${printed.tags.size} tag sets, ${printed.notes.size} notes, ${printed.highlights.size} highlights with notes ` +
+          `(0 lost); re-run: ${done[1]} imported + ${done[2]} already there = ${final.articles} articles, 0 duplicates`,
+      );
+      console.log(
+        `torn WAL: ${variants} copies from ${copies.length - untearable} kills (${untearable} left nothing to tear) ` +
+          `opened sound, each a prefix of the import and of the annotator's commits; ${shorter} lost their last ` +
+          `articles, ${lostNotes} their last notes or highlights`,
       );
     },
   );

@@ -113,7 +113,7 @@ describe(`a migration killed at random points (${RUNS} runs, seed ${SEED})`, () 
         assert.deepEqual(schemaOf(path), NEW);
       }
       console.log(
-        `migration of ~${Math.round(duration)} ms killed ${RUNS} times: ${outcomes.old} left the old schema, ` +
+        `migrations killed: a migration of ~${Math.round(duration)} ms killed ${RUNS} times: ${outcomes.old} left the old schema, ` +
           `${outcomes.new} the new one, 0 mixed`,
       );
       assert.ok(outcomes.old >= 1, 'at least one kill landed before the commit');

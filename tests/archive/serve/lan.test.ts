@@ -4,13 +4,13 @@ import { createServer, request } from 'node:http';
 import { isIP } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { describe, it } from 'node:test';
-import { METHOD_NAMES, type MethodName } from '../../../archive/api/contract.ts';
+import { METHOD_NAMES, type MethodName, type Output } from '../../../archive/api/contract.ts';
 import type { Envelope } from '../../../archive/api/envelope.ts';
 import { cleanStartup } from '../../../archive/safety/startup-check.ts';
 import { LOCAL_ONLY_METHODS, READ_METHODS } from '../../../archive/serve/access.ts';
 import { isPrivateAddress, lanAddresses, urlFor } from '../../../archive/serve/lan.ts';
 import { startServer, type Listener } from '../../../archive/serve/server.ts';
-import type { ArchiveHost } from '../../../archive/service/host.ts';
+import { startArchiveHost, type ArchiveHost } from '../../../archive/service/host.ts';
 import { BIN, runCli } from '../../helpers/cli.ts';
 import { tempArchivePath, tempDir } from '../../helpers/temp.ts';
 
@@ -151,6 +151,27 @@ describe(
         assert.deepEqual(calls, ['setBookmarked', 'importPaths']);
       } finally {
         await server.close();
+      }
+    });
+
+    it('tells the archive’s location to this machine only; the LAN gets its size', async () => {
+      const archivePath = tempArchivePath();
+      const host = await startArchiveHost({ archivePath });
+      const server = await startServer({ host, port: 0, address: ['127.0.0.1', address], uiDir: tempDir() });
+      try {
+        const stats = async (listener: Listener) => {
+          const reply = await fetch(`${listener.url}api/getStats`, { method: 'POST', body: '{}' });
+          return ((await reply.json()) as { value: Output<'getStats'> }).value;
+        };
+        const [local, lan] = server.listeners as [Listener, Listener];
+        const [here, there] = [await stats(local), await stats(lan)];
+        assert.equal(here.location, archivePath);
+        assert.equal(there.location, null, 'a path names the server’s user');
+        assert.equal(there.bytes, here.bytes);
+        assert.ok(there.bytes > 0);
+      } finally {
+        await server.close();
+        await host.close();
       }
     });
 

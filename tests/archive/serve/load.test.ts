@@ -92,7 +92,7 @@ describe(`serve under load (${CLIENTS} clients searching for ${SECONDS} s, loopb
     latencies.sort((a, b) => a - b);
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
     console.log(
-      `${latencies.length} searches in ${seconds.toFixed(1)} s by ${CLIENTS} clients: ${(latencies.length / seconds).toFixed(0)} req/s, ` +
+      `serve load: ${latencies.length} searches in ${seconds.toFixed(1)} s by ${CLIENTS} clients: ${(latencies.length / seconds).toFixed(0)} req/s, ` +
         `p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${p(1).toFixed(1)} ms, ${errors.length} errors`,
     );
     assert.deepEqual(errors.slice(0, 5), []);

@@ -80,12 +80,35 @@ describe('serve', () => {
     assert.equal(missing.status, 404);
     const unknown = await send(server.url, { method: 'POST', path: '/api/constructor', body: '{}' });
     assert.equal(JSON.parse(unknown.body).error.code, 'unknown_method');
-    const tooBig = await send(server.url, {
-      method: 'POST',
-      path: '/api/search',
-      body: JSON.stringify({ query: 'x'.repeat(2_000_000) }),
+  });
+
+  it('caps the request body at 1 MB, whatever it holds', async () => {
+    // A short, valid query padded with a field the method ignores: only the body's size can refuse it.
+    const padded = (bytes: number) => {
+      const body = JSON.stringify({ query: 'festival', padding: '' });
+      return body.replace('"padding":""', `"padding":"${'x'.repeat(bytes - body.length)}"`);
+    };
+    const under = await send(server.url, { method: 'POST', path: '/api/search', body: padded(1024 * 1024) });
+    assert.equal(under.status, 200, `a body of exactly 1 MB is read: ${under.body.slice(0, 200)}`);
+    const over = await send(server.url, { method: 'POST', path: '/api/search', body: padded(1024 * 1024 + 1) });
+    assert.equal(over.status, 400, 'a body one byte over 1 MB is refused');
+    assert.deepEqual(JSON.parse(over.body).error, {
+      code: 'invalid_argument',
+      message: 'The request body is larger than 1 MB.',
     });
-    assert.equal(tooBig.status, 400);
+  });
+
+  it('caps a query at 1,000 characters, in a body well under the size cap', async () => {
+    const ask = (query: string) =>
+      send(server.url, { method: 'POST', path: '/api/search', body: JSON.stringify({ query }) });
+    const longest = await ask(`festival ${'x'.repeat(991)}`);
+    assert.equal(longest.status, 200, `a query of 1,000 characters is searched: ${longest.body.slice(0, 200)}`);
+    const tooLong = await ask(`festival ${'x'.repeat(992)}`);
+    assert.equal(tooLong.status, 400, 'a query of 1,001 characters is refused');
+    const { error } = JSON.parse(tooLong.body);
+    assert.equal(error.code, 'invalid_argument');
+    assert.match(error.message, /^Invalid arguments for search: .*query/);
+    assert.doesNotMatch(error.message, /larger than 1 MB/);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {

@@ -28,13 +28,15 @@ describe('decoding text files', () => {
     assert.equal(decodeText(Buffer.from('Un texte écrit')), 'Un texte écrit');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('écrit', 'utf16le')]);
     assert.deepEqual(decodeBytes(utf16), { text: 'écrit', encoding: 'utf-16le', how: 'bom', detected: false });
+    assert.equal(describeDecoding(decodeBytes(utf16)), 'decoded as utf-16le (byte order mark)');
+    assert.equal(describeDecoding(decodeBytes(Buffer.from('Un texte écrit'))), null, 'UTF-8 goes unsaid');
   });
 
   it('detects French in Latin-1 and says so', () => {
     const decoded = decodeBytes(readFileSync(fixture('latin1.txt')));
     assert.equal(decoded.text, 'Un titre\n\nUn texte écrit en Latin-1, pas en UTF-8.\n');
     assert.deepEqual([decoded.encoding, decoded.detected], ['windows-1252', true]);
-    assert.equal(describeDecoding(decoded), 'not UTF-8: read as windows-1252 (detected from the text)');
+    assert.equal(describeDecoding(decoded), 'decoded as windows-1252 (detected)');
   });
 
   it('detects windows-1252 with its curly quotes, dashes and euro sign', () => {

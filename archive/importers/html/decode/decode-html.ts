@@ -1,4 +1,4 @@
-import { decodeText } from '../../../text/decode.ts';
+import { decodeBytes, type DecodedText } from '../../../text/decode.ts';
 
 /** How far into a page its encoding declaration is looked for; browsers look at 1 KB, saved pages put more first. */
 const PRESCAN_BYTES = 16 * 1024;
@@ -22,8 +22,13 @@ export function declaredCharset(bytes: Uint8Array): string | null {
  * declaration being the transport's (a MIME part's charset) or else the page's own.
  */
 export function decodeHtml(bytes: Uint8Array, transportCharset: string | null = null): string {
-  if (transportCharset) return decodeText(bytes, transportCharset);
+  return decodeHtmlBytes(bytes, transportCharset).text;
+}
+
+/** `decodeHtml`, saying which encoding the page was read as and how it was known. */
+export function decodeHtmlBytes(bytes: Uint8Array, transportCharset: string | null = null): DecodedText {
+  if (transportCharset) return decodeBytes(bytes, transportCharset);
   const declared = declaredCharset(bytes);
   // A declaration read as ASCII cannot be UTF-16's: the HTML standard reads such a page as UTF-8.
-  return decodeText(bytes, declared?.startsWith('utf-16') ? 'utf-8' : declared);
+  return decodeBytes(bytes, declared?.startsWith('utf-16') ? 'utf-8' : declared);
 }

@@ -1,4 +1,5 @@
-import { decodeHtml } from '../decode/decode-html.ts';
+import { decodeHtmlBytes } from '../decode/decode-html.ts';
+import { describeDecoding } from '../../../text/decode.ts';
 import { decodeBody, parseEntity, parseHeaderValue, splitMultipart, type MimeEntity } from './mime.ts';
 
 /** Largest image inlined from an archive into the article's HTML; bigger ones are left out. */
@@ -6,6 +7,8 @@ const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export interface MhtmlPage {
   html: string;
+  /** How the HTML part was decoded, when the import report should say so (see `describeDecoding`). */
+  decoding: string | null;
   /** The address the page was saved from. */
   url: string | undefined;
   /** The archive's images as `data:` URIs, by their Content-Location and by `cid:` Content-ID. */
@@ -55,8 +58,10 @@ export function readMhtml(bytes: Uint8Array): MhtmlPage {
     if (where) images.set(where, data);
   }
 
+  const decoded = decodeHtmlBytes(decodeBody(page), contentType(page).params.get('charset') ?? null);
   return {
-    html: decodeHtml(decodeBody(page), contentType(page).params.get('charset') ?? null),
+    html: decoded.text,
+    decoding: describeDecoding(decoded),
     url: message.headers.get('snapshot-content-location') ?? location(page),
     images,
     date: message.headers.get('date'),

@@ -1,4 +1,5 @@
-import { decodeHtml } from '../decode/decode-html.ts';
+import { describeDecoding } from '../../../text/decode.ts';
+import { decodeHtmlBytes } from '../decode/decode-html.ts';
 import type { ExtractOptions } from '../extract.ts';
 import { readMhtml } from '../mhtml/read-mhtml.ts';
 
@@ -8,6 +9,8 @@ export interface SavedPage {
   options: ExtractOptions;
   /** When the page was saved, from SingleFile's comment or the MHTML headers (ISO 8601, UTC); null if unsaid. */
   capturedAt: string | null;
+  /** How its bytes were decoded, when the import report should say so (see `describeDecoding`). */
+  decoding: string | null;
 }
 
 // Where browsers and SingleFile note the address a page was saved from, near the top of the file.
@@ -40,13 +43,15 @@ export function savedFromUrl(html: string): string | undefined {
 /** Decodes a saved page: HTML as saved by a browser or SingleFile, or an MHTML web archive. */
 export function readSavedPage(bytes: Uint8Array, format: 'html' | 'mhtml'): SavedPage {
   if (format === 'mhtml') {
-    const { html, url, images, date } = readMhtml(bytes);
-    return { html, options: { url, inlineImage: (src) => images.get(src) }, capturedAt: captureDate(date) };
+    const { html, url, images, date, decoding } = readMhtml(bytes);
+    return { html, options: { url, inlineImage: (src) => images.get(src) }, capturedAt: captureDate(date), decoding };
   }
-  const html = decodeHtml(bytes);
+  const decoded = decodeHtmlBytes(bytes);
+  const html = decoded.text;
   return {
     html,
     options: { url: savedFromUrl(html) },
     capturedAt: captureDate(SINGLEFILE_DATE.exec(html.slice(0, 16 * 1024))?.[1]),
+    decoding: describeDecoding(decoded),
   };
 }

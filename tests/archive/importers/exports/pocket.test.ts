@@ -111,4 +111,21 @@ describe('Pocket exports', () => {
     assert.equal(report.items[0]!.status, 'skipped');
     assert.match(report.items[0]!.message!, /not an export this app reads .*year, amount/);
   });
+
+  it('names each page to save by its address without tracking parameters', async () => {
+    const archive = await createTestArchive();
+    const file = join(tempDir(), 'ril_export.html');
+    writeFileSync(
+      file,
+      RIL_EXPORT.replace(
+        'https://news.example.com/niger-russia',
+        'https://news.example.com/niger-russia?utm_source=pocket_saves',
+      ),
+    );
+    const report = await archive.importPaths([file]);
+    assert.match(
+      report.items[1]!.message!,
+      /^"Niger and Russia strengthen ties" \(https:\/\/news\.example\.com\/niger-russia\): /,
+    );
+  });
 });

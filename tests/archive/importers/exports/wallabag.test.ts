@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createTestArchive } from '../../../helpers/archive.ts';
@@ -47,5 +47,15 @@ describe('Wallabag JSON export', () => {
     const again = await archive.importPaths([file]);
     assert.deepEqual([again.imported, again.duplicates], [0, 2]);
     assert.equal(seen(archive, first.items[0]!.articleId!).highlights.length, 1);
+  });
+
+  it('keeps an entry’s address without its tracking parameters', async () => {
+    const archive = await createTestArchive();
+    const file = join(tempDir(), 'wallabag-export.json');
+    const entries = JSON.parse(readFileSync(join(EXPORT_FIXTURES, 'wallabag.json'), 'utf8'));
+    entries[0].url = 'https://www.example.org/sahel/eau-2024?utm_source=newsletter&utm_campaign=avril&fbclid=x1&p=2';
+    writeFileSync(file, JSON.stringify(entries));
+    const report = await archive.importPaths([file]);
+    assert.equal(seen(archive, report.items[0]!.articleId!).article.url, 'https://www.example.org/sahel/eau-2024?p=2');
   });
 });

@@ -158,6 +158,7 @@ describe('feed import', () => {
     const [first] = articles(read('latin1.rss', latin1));
     assert.equal(first?.author, 'Aïcha Diallo');
     assert.equal(first?.paragraphs[0], 'Les premières pluies sont tombées sur Niamey.');
+    assert.equal(first?.decoding, 'decoded as windows-1252 (declared)', 'a note for the import report');
   });
 
   it('reads malformed XML leniently and says so', () => {
@@ -229,5 +230,17 @@ describe('feed import', () => {
       results.results.map((result) => result.title),
       ['La saison des pluies commence'],
     );
+  });
+
+  it('stores an item’s link without its tracking parameters', async () => {
+    const dir = tempDir();
+    const feed = RSS.replace(
+      '<link>https://sahel.example/pluies</link>',
+      '<link>https://sahel.example/pluies?utm_source=rss&amp;utm_medium=feed&amp;id=4#comments</link>',
+    );
+    writeFileSync(join(dir, 'sahel.rss'), feed);
+    const archive = await createTestArchive();
+    const report = await archive.importPaths([dir]);
+    assert.equal(archive.store.get(report.items[0]!.articleId!)?.url, 'https://sahel.example/pluies?id=4');
   });
 });

@@ -23,14 +23,19 @@ describe('the web page importer', () => {
   });
 
   it('decodes a page in the windows-1252 encoding its <meta> declares', () => {
-    const { title, paragraphs } = article(fixture('zinder-windows-1252.html'));
+    const { title, paragraphs, decoding } = article(fixture('zinder-windows-1252.html'));
     assert.equal(title, 'Le marché de Zinder retrouve ses couleurs');
     assert.match(paragraphs[1] ?? '', /^« C’est une renaissance », résume Halima/);
     assert.match(paragraphs[1] ?? '', /environ 7,60 € ;/);
+    assert.equal(decoding, 'decoded as windows-1252 (declared)');
   });
 
   it('reads a page that declares no encoding the way plain text files are read (detected, here)', () => {
-    assert.deepEqual(article(fixture('undeclared-latin1.html')), article(fixture('zinder-windows-1252.html')));
+    const undeclared = article(fixture('undeclared-latin1.html'));
+    const declared = article(fixture('zinder-windows-1252.html'));
+    assert.deepEqual({ ...undeclared, decoding: null }, { ...declared, decoding: null });
+    assert.equal(undeclared.decoding, 'decoded as windows-1252 (detected)');
+    assert.equal(article(fixture('village-pump.html')).decoding, null, 'UTF-8 goes unsaid');
   });
 
   it('reads an MHTML archive: its HTML part, the address it was saved from, and its images inlined', () => {

@@ -219,8 +219,10 @@ describe('WARC import', () => {
     const [cafe, compressed] = articles(await read(path));
     assert.equal(cafe?.title, 'Le café de la gare');
     assert.match(cafe!.paragraphs.join(' '), /Un récit en français, déjà ancien\./);
+    assert.equal(cafe?.decoding, 'decoded as windows-1252 (declared)', 'a note for the import report');
     assert.equal(compressed?.title, 'Compressed and chunked');
     assert.match(compressed!.paragraphs.join(' '), /Déjà vu, in UTF-8\./);
+    assert.equal(compressed?.decoding, null, 'UTF-8 goes unsaid');
   });
 
   it('leaves out images over the size limit and says when a WARC holds no page', async () => {
@@ -280,5 +282,46 @@ describe('WARC import', () => {
     assert.equal(stored.url, 'https://example.org/1');
     assert.equal(stored.sourcePath, `${path}#record 3`);
     assert.ok(readFileSync(path).length > 0);
+  });
+
+  // The page rewritten from top to bottom between two crawls: no near-copy of the first capture.
+  const REWRITTEN = `<p>${[
+    'At the market, traders said the price of millet had doubled since the spring.',
+    'Bus drivers complained that the new road tolls were collected twice on the same journey.',
+    'A group of teachers asked the ministry to pay the salaries owed since January.',
+    'The football club announced the signing of two young players from the national academy.',
+  ].join(' ')}</p>`;
+
+  it('does not store a page again from a later crawl of the same address, and says which capture it keeps', async () => {
+    const dir = tempDir();
+    const march = join(dir, 'crawl-2024-03.warc');
+    const april = join(dir, 'crawl-2024-04.warc');
+    writeWarc(march, [record('response', 'https://example.org/1', html(articlePage('The first story', 'Lead one.')))]);
+    writeWarc(april, [
+      record(
+        'response',
+        'https://example.org/1?utm_source=rss',
+        html(
+          `<html><head><title>The first story, rewritten</title></head><body><article>${REWRITTEN}</article></body></html>`,
+        ),
+        { date: '2024-04-01T00:00:00Z' },
+      ),
+    ]);
+    const archive = await createTestArchive();
+    const first = await archive.importPaths([march]);
+    const id = first.items[0]!.articleId!;
+    const later = await archive.importPaths([april]);
+    assert.deepEqual(
+      later.items.map((item) => [item.status, item.articleId, item.message]),
+      [
+        [
+          'duplicate',
+          id,
+          `same address as article ${id}, captured 2024-03-01T10:00:00Z; this capture (2024-04-01T00:00:00Z) is not stored again`,
+        ],
+      ],
+    );
+    assert.equal(archive.store.stats().articles, 1);
+    assert.equal(archive.store.get(id)!.title, 'The first story');
   });
 });

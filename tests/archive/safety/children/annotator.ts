@@ -1,7 +1,10 @@
-// Kill-test child: bookmarks and tags random articles through the Library, printing each change
-// only once its commit has returned.
+// Kill-test child: bookmarks, tags, writes article notes and adds highlights with notes to random
+// articles through the Library and Annotations, printing each change only once its commit has
+// returned. Every change but a bookmark carries a sequence number that grows with each change, so
+// the test can tell which commits a torn copy holds.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openArchive } from '../../../../archive/db/open.ts';
+import { Annotations } from '../../../../archive/library/annotations.ts';
 import { Library } from '../../../../archive/library/library.ts';
 import { seededRandom } from '../synthetic.ts';
 
@@ -9,6 +12,7 @@ const [archivePath, firstSeq, seed] = process.argv.slice(2) as [string, string, 
 const { db, startup } = await openArchive(archivePath);
 process.stdout.write(`startup ${startup.outcome}\n`);
 const library = new Library(db);
+const annotations = new Annotations(db);
 const maxId = db.prepare('SELECT max(id) FROM articles').pluck();
 const random = seededRandom(Number(seed));
 let seq = Number(firstSeq);
@@ -20,15 +24,22 @@ for (;;) {
     continue;
   }
   const id = 1 + Math.floor(random() * max);
+  const choice = random();
   try {
-    if (random() < 0.5) {
+    if (choice < 0.25) {
       if (library.setBookmarked(id, true)) process.stdout.write(`B ${id}\n`);
-    } else {
+    } else if (choice < 0.5) {
       if (library.setTags(id, [`s${seq}`, 'kill-test'])) process.stdout.write(`T ${id} ${seq}\n`);
-      seq++;
+    } else if (choice < 0.75) {
+      annotations.setNote(id, `n${seq} A note of the reader's own on article ${id}.`);
+      process.stdout.write(`N ${id} ${seq}\n`);
+    } else {
+      const highlight = annotations.addHighlight(id, { start: 0, end: 7 }, 'yellow', `h${seq}`);
+      if (highlight) process.stdout.write(`H ${id} ${seq} ${highlight.id}\n`);
     }
   } catch (error) {
     process.stdout.write(`E ${(error as Error).message}\n`);
   }
+  seq++;
   await sleep(random() * 4);
 }

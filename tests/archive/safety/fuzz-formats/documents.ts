@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { tempDir } from '../../../helpers/temp.ts';
 import { writeEpub } from '../../importers/epub/make-epub.ts';
 import { makePdf } from '../../importers/pdf/make-pdf.ts';
-import type { FuzzCase, ReadTarget } from '../fuzz-read-harness.ts';
+import type { ReadTarget } from '../fuzz-read-harness.ts';
 import { byRegistry, mutatedSeeds, noise } from './mutations.ts';
 
 const SENTENCE = 'The river rose two metres in a week, and the fields along its banks were flooded.';
@@ -33,27 +33,29 @@ async function epubSeed(title: string): Promise<Buffer> {
 }
 
 /**
- * PDF and EPUB: byte mutations (cuts, changed and inserted bytes, repeated runs) of generated
- * documents, noise, and untouched documents between them that must still import.
+ * PDF, and EPUB, each on its own: byte mutations (cuts, changed and inserted bytes, repeated runs)
+ * of generated documents, noise, and untouched documents between them that must still import.
  */
-async function cases(): Promise<fc.Arbitrary<FuzzCase>> {
-  const seeds = [
-    { name: 'report.pdf', bytes: pdfSeed('Seed report'), extension: '.pdf' },
-    { name: 'book.epub', bytes: await epubSeed('Seed book'), extension: '.epub' },
-  ];
-  const control = [
-    { bytes: pdfSeed('First report'), extension: '.pdf', mustImport: ['First report'], label: 'untouched PDF' },
-    { bytes: await epubSeed('First book'), extension: '.epub', mustImport: ['First book'], label: 'untouched EPUB' },
-  ];
-  return fc.oneof(
-    { weight: 8, arbitrary: mutatedSeeds(seeds) },
-    { weight: 1, arbitrary: fc.oneof(noise('.pdf'), noise('.epub')) },
-    { weight: 1, arbitrary: fc.constantFrom(...control) },
-  );
+function target(name: string, extension: string, build: (title: string) => Promise<Buffer> | Buffer): ReadTarget {
+  return {
+    name,
+    importer: byRegistry(name, [extension]),
+    async cases() {
+      const seed = { name: `seed${extension}`, bytes: await build('Seed document'), extension };
+      const control = {
+        bytes: await build('First document'),
+        extension,
+        mustImport: ['First document'],
+        label: `untouched ${name}`,
+      };
+      return fc.oneof(
+        { weight: 8, arbitrary: mutatedSeeds([seed]) },
+        { weight: 1, arbitrary: noise(extension) },
+        { weight: 1, arbitrary: fc.constant(control) },
+      );
+    },
+  };
 }
 
-export const documentsTarget: ReadTarget = {
-  name: 'PDF, EPUB',
-  importer: byRegistry('documents', ['.pdf', '.epub']),
-  cases,
-};
+export const pdfTarget = target('PDF', '.pdf', pdfSeed);
+export const epubTarget = target('EPUB', '.epub', epubSeed);

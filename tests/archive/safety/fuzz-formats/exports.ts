@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../../../helpers/temp.ts';
-import { buildZip } from '../../importers/zip/build-zip.ts';
 import type { FuzzCase, ReadTarget } from '../fuzz-read-harness.ts';
 import { byRegistry, mutatedSeeds, noise, utf8 } from './mutations.ts';
+import { zipSync } from './zip-sync.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'exports');
 const PARAGRAPHS =
@@ -142,90 +142,138 @@ const pocketLinks = fc.array(fc.record({ url: csvField, title: csvField, tags: c
   maxLength: 6,
 });
 
-/**
- * Other readers' exports — Wallabag JSON, Omnivore zip, Readwise CSV, Pocket HTML and CSV: a good
- * saved article, one whose fields hold anything, a good one (the good ones must import: Pocket's
- * hold links only, so there only no crash); byte mutations of the fixtures and of these; noise.
- */
-async function cases(): Promise<fc.Arbitrary<FuzzCase>> {
-  let n = 0;
-  // Omnivore exports are zips, built ahead (yazl is asynchronous): the odd middle items drawn now.
-  const middles = fc.sample(omnivoreMiddle, { numRuns: 40, seed: 7 });
-  const omnivore = await Promise.all(
-    middles.map(({ item, content, highlights }) => {
-      const slug = typeof item.slug === 'string' ? item.slug : 'middle';
-      return buildZip([
-        {
-          name: 'metadata_0_to_3.json',
-          data: JSON.stringify([omnivoreItem('first', 'First saved'), item, omnivoreItem('last', 'Last saved')]),
-        },
-        { name: 'content/first.html', data: `<div>${PARAGRAPHS}</div>` },
-        ...(/^[\w-]+$/.test(slug)
-          ? [
-              { name: `content/${slug}.html`, data: content },
-              { name: `highlights/${slug}.md`, data: highlights },
-            ]
-          : []),
-        { name: 'content/last.html', data: `<div>${PARAGRAPHS}</div>` },
-        { name: 'highlights/first.md', data: '> The river rose two metres in a week\n\nA note.\n' },
-      ]);
-    }),
-  );
-  const around = fc.oneof(
-    wallabagMiddle.map((middle) => {
-      const run = n++;
-      return {
-        bytes: utf8(wallabag(run, middle)),
-        extension: '.json',
-        mustImport: [`First saved ${run}`, `Last saved ${run}`],
-        label: 'Wallabag: odd middle entry',
-      };
-    }),
-    fc.array(fc.array(csvField, { maxLength: 14 }), { minLength: 1, maxLength: 4 }).map((middle) => {
-      const run = n++;
-      return {
-        bytes: utf8(readwise(run, middle)),
-        extension: '.csv',
-        mustImport: [`First book ${run}`, `Last book ${run}`],
-        label: 'Readwise: odd middle rows',
-      };
-    }),
-    fc.nat({ max: omnivore.length - 1 }).map((i) => ({
-      bytes: omnivore[i] as Buffer,
-      extension: '.zip',
-      mustImport: ['First saved', 'Last saved'],
-      label: 'Omnivore: odd middle item',
-    })),
-    pocketLinks.map((links) => ({
-      bytes: utf8(pocketHtml(links)),
-      extension: '.html',
-      label: 'Pocket HTML: odd links',
-    })),
-    pocketLinks.map((links) => ({ bytes: utf8(pocketCsv(links)), extension: '.csv', label: 'Pocket CSV: odd links' })),
-  );
-  const fixtures = ['wallabag.json', 'readwise.csv', 'pocket-part_000000.csv'].map((name) => ({
-    name,
-    bytes: readFileSync(join(FIXTURES, name)),
-    extension: name.slice(name.lastIndexOf('.')),
-  }));
-  const seeds = [
-    ...fixtures,
-    { name: 'omnivore.zip', bytes: omnivore[0] as Buffer, extension: '.zip' },
+const fixture = (name: string) => ({
+  name,
+  bytes: readFileSync(join(FIXTURES, name)),
+  extension: name.slice(name.lastIndexOf('.')),
+});
+
+/** An Omnivore export: metadata, a good article, the odd item, a good article; zipped per input. */
+const omnivoreZip = ({
+  item,
+  content,
+  highlights,
+}: {
+  item: Record<string, unknown>;
+  content: string;
+  highlights: string;
+}) => {
+  const slug = typeof item.slug === 'string' ? item.slug : 'middle';
+  return zipSync([
     {
-      name: 'pocket.html',
-      bytes: utf8(pocketHtml([{ url: 'https://example.org/a', title: 'A', tags: 'x,y', time: '1712000000' }])),
-      extension: '.html',
+      name: 'metadata_0_to_3.json',
+      data: JSON.stringify([omnivoreItem('first', 'First saved'), item, omnivoreItem('last', 'Last saved')]),
     },
-  ];
-  return fc.oneof(
-    { weight: 5, arbitrary: around },
-    { weight: 4, arbitrary: mutatedSeeds(seeds) },
-    { weight: 1, arbitrary: fc.oneof(noise('.json'), noise('.csv')) },
-  );
+    { name: 'content/first.html', data: `<div>${PARAGRAPHS}</div>` },
+    ...(/^[\w-]+$/.test(slug)
+      ? [
+          { name: `content/${slug}.html`, data: content },
+          { name: `highlights/${slug}.md`, data: highlights },
+        ]
+      : []),
+    { name: 'content/last.html', data: `<div>${PARAGRAPHS}</div>`, deflate: false },
+    { name: 'highlights/first.md', data: '> The river rose two metres in a week\n\nA note.\n' },
+  ]);
+};
+
+const SEED_LINK = { url: 'https://example.org/a', title: 'A', tags: 'x,y', time: '1712000000' };
+const goodLink = (n: number, which: string) => ({
+  url: `https://example.org/${which}-${n}`,
+  title: `${which} link ${n}`,
+  tags: 'sahel',
+  time: '1712000000',
+});
+
+/**
+ * Each export format on its own: a good saved article, one whose fields hold anything, a good one
+ * (the good ones must import; Pocket's hold links only, so there the good links must be listed);
+ * byte mutations of the fixtures and of generated exports; noise.
+ */
+function target(
+  name: string,
+  extension: string,
+  around: fc.Arbitrary<FuzzCase>,
+  seeds: { name: string; bytes: Uint8Array; extension: string }[],
+): ReadTarget {
+  return {
+    name,
+    importer: byRegistry(name, [extension]),
+    cases: () =>
+      fc.oneof(
+        { weight: 5, arbitrary: around },
+        { weight: 4, arbitrary: mutatedSeeds(seeds) },
+        { weight: 1, arbitrary: noise(extension) },
+      ),
+  };
 }
 
-export const exportsTarget: ReadTarget = {
-  name: 'Wallabag, Omnivore, Readwise, Pocket',
-  importer: byRegistry('exports', ['.json', '.csv', '.zip', '.html']),
-  cases,
-};
+let n = 0;
+
+export const wallabagTarget = target(
+  'Wallabag JSON',
+  '.json',
+  wallabagMiddle.map((middle) => {
+    const run = n++;
+    return {
+      bytes: utf8(wallabag(run, middle)),
+      extension: '.json',
+      mustImport: [`First saved ${run}`, `Last saved ${run}`],
+      label: 'odd middle entry',
+    };
+  }),
+  [fixture('wallabag.json'), { name: 'built.json', bytes: utf8(wallabag(0, {})), extension: '.json' }],
+);
+
+export const omnivoreTarget = target(
+  'Omnivore zip',
+  '.zip',
+  omnivoreMiddle.map((middle) => ({
+    bytes: omnivoreZip(middle),
+    extension: '.zip',
+    mustImport: ['First saved', 'Last saved'],
+    label: 'odd middle item',
+  })),
+  [
+    {
+      name: 'omnivore.zip',
+      bytes: omnivoreZip({ item: { slug: 'middle' }, content: PARAGRAPHS, highlights: '' }),
+      extension: '.zip',
+    },
+  ],
+);
+
+export const readwiseTarget = target(
+  'Readwise CSV',
+  '.csv',
+  fc.array(fc.array(csvField, { maxLength: 14 }), { minLength: 1, maxLength: 4 }).map((middle) => {
+    const run = n++;
+    return {
+      bytes: utf8(readwise(run, middle)),
+      extension: '.csv',
+      mustImport: [`First book ${run}`, `Last book ${run}`],
+      label: 'odd middle rows',
+    };
+  }),
+  [fixture('readwise.csv'), { name: 'built.csv', bytes: utf8(readwise(0, [])), extension: '.csv' }],
+);
+
+const pocketAround = (build: typeof pocketHtml, extension: string) =>
+  pocketLinks.map((links): FuzzCase => {
+    const run = n++;
+    const [first, last] = [goodLink(run, 'first'), goodLink(run, 'last')];
+    return {
+      bytes: utf8(build([first, ...links, last])),
+      extension,
+      mustList: [first.url, last.url],
+      label: 'odd links',
+    };
+  });
+
+export const pocketHtmlTarget = target('Pocket HTML', '.html', pocketAround(pocketHtml, '.html'), [
+  { name: 'pocket.html', bytes: utf8(pocketHtml([SEED_LINK])), extension: '.html' },
+]);
+
+export const pocketCsvTarget = target('Pocket CSV', '.csv', pocketAround(pocketCsv, '.csv'), [
+  fixture('pocket-part_000000.csv'),
+  { name: 'pocket.csv', bytes: utf8(pocketCsv([SEED_LINK])), extension: '.csv' },
+]);

@@ -48,11 +48,11 @@ const MIDDLES = [
  * either way, garbage between records, a broken gzip member); plus real WARCs from the corpus
  * (../shared/corpora/warc, when present), mutated anywhere, and noise.
  */
-function cases(): fc.Arbitrary<FuzzCase> {
+function cases(gzipped: boolean): fc.Arbitrary<FuzzCase> {
   let n = 0;
   const around = fc
     .record({
-      gzip: fc.boolean(),
+      gzip: fc.constant(gzipped),
       middle: fc.constantFrom(...MIDDLES),
       damage: fc.oneof(
         mutations().map((list) => ({ kind: 'middle', list, delta: 0, garbage: new Uint8Array(0) })),
@@ -104,10 +104,11 @@ function cases(): fc.Arbitrary<FuzzCase> {
       return { bytes: body, extension: gzip ? '.warc.gz' : '.warc', mustImport: [first, last], label };
     });
 
-  const seeds = corpusFiles(join(SHARED, 'corpora', 'warc'), (name) => /\.(warc|warc\.gz)$/.test(name), 64 * 1024).map(
-    (seed) => ({ ...seed, extension: seed.name.endsWith('.gz') ? '.warc.gz' : '.warc' }),
+  const extension = gzipped ? '.warc.gz' : '.warc';
+  const seeds = corpusFiles(join(SHARED, 'corpora', 'warc'), (name) => name.endsWith(extension), 64 * 1024).map(
+    (seed) => ({ ...seed, extension }),
   );
-  const built = [0, 1].flatMap((gz) => {
+  const built = [gzipped ? 1 : 0].flatMap((gz) => {
     const records = [
       page('Seed page', 'https://example.org/seed'),
       MIDDLES[3]?.(0) as Uint8Array,
@@ -122,8 +123,9 @@ function cases(): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
     { weight: 6, arbitrary: around },
     { weight: 3, arbitrary: mutatedSeeds([...seeds, ...built]) },
-    { weight: 1, arbitrary: fc.oneof(noise('.warc'), noise('.warc.gz')) },
+    { weight: 1, arbitrary: noise(extension) },
   );
 }
 
-export const warcTarget: ReadTarget = { name: 'WARC', importer: warcFileImporter, cases };
+export const warcTarget: ReadTarget = { name: 'WARC', importer: warcFileImporter, cases: () => cases(false) };
+export const warcGzTarget: ReadTarget = { name: 'WARC.gz', importer: warcFileImporter, cases: () => cases(true) };
