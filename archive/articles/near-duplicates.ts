@@ -90,8 +90,9 @@ export class NearDuplicates {
     return this.statements.copiesOf.all({ articleId });
   }
 
-  link(match: NearMatch, copy: CopySeen): void {
-    this.statements.link.run({
+  /** Links a copy to the article it matches; false when a copy with its content hash is already recorded. */
+  link(match: NearMatch, copy: CopySeen): boolean {
+    const { changes } = this.statements.link.run({
       articleId: match.articleId,
       contentHash: copy.contentHash,
       distance: match.distance,
@@ -102,5 +103,6 @@ export class NearDuplicates {
       capturedAt: copy.capturedAt ?? null,
       importedAt: copy.importedAt,
     });
+    return changes > 0;
   }
 }

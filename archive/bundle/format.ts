@@ -48,6 +48,20 @@ export const manifestSchema = z.object({
 });
 export type BundleManifest = z.output<typeof manifestSchema>;
 
+/** A near-duplicate met on import and linked to the article instead of stored (see article_copies). */
+export const bundleCopySchema = z.object({
+  contentHash: sha256,
+  /** How many bits its SimHash differs from the article's. */
+  distance: z.number().int().nonnegative(),
+  title: z.string(),
+  url: z.string().nullable(),
+  source: z.string().nullable(),
+  sourcePath: z.string().nullable(),
+  capturedAt: z.string().nullable(),
+  importedAt: isoDate,
+});
+export type BundleCopy = z.output<typeof bundleCopySchema>;
+
 export const bundleArticleSchema = z.object({
   contentHash: sha256,
   // Every article in an archive has a title; a blank one only comes from a damaged or hand-made bundle.
@@ -70,6 +84,8 @@ export const bundleArticleSchema = z.object({
   sourcePath: z.string().nullable(),
   wordCount: z.number().int().nonnegative(),
   media: z.array(z.object({ sha256, type: z.string(), member: z.string() })),
+  /** Its near-duplicate copies; left out when it has none, and by bundles made before copies travelled. */
+  copies: z.array(bundleCopySchema).optional(),
 });
 export type BundleArticle = z.output<typeof bundleArticleSchema>;
 

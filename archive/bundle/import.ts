@@ -1,4 +1,5 @@
 import type { ImportItem } from '../api/contract.ts';
+import { NearDuplicates } from '../articles/near-duplicates.ts';
 import type { ArticleStore, NewArticle } from '../articles/store.ts';
 import {
   bundleArticleSchema,
@@ -75,6 +76,16 @@ export async function importBundle(store: ArticleStore, path: string): Promise<I
       merged.add(hash);
       return merger.merge(id, entry, now);
     };
+    const nearDuplicates = new NearDuplicates(db);
+    /** Links the article's copies to `id`; one already recorded here, or stored here as an article, is not added. */
+    const linkCopies = (id: number, article: BundleArticle): string[] => {
+      let added = 0;
+      for (const copy of article.copies ?? []) {
+        if (byHash.get(copy.contentHash)) continue;
+        if (nearDuplicates.link({ articleId: id, distance: copy.distance }, copy)) added += 1;
+      }
+      return added ? [`${added} near cop${added > 1 ? 'ies' : 'y'} recorded`] : [];
+    };
 
     const toNew = ({ article, html }: ReadArticle): NewArticle => ({
       title: article.title,
@@ -104,7 +115,7 @@ export async function importBundle(store: ArticleStore, path: string): Promise<I
       batch.forEach(({ member, article, problems }, index) => {
         const local = found[index];
         if (local) {
-          const changes = mergeInto(local.id, article.contentHash);
+          const changes = [...linkCopies(local.id, article), ...mergeInto(local.id, article.contentHash)];
           items.push({
             path: at(member),
             status: 'duplicate',
@@ -119,7 +130,7 @@ export async function importBundle(store: ArticleStore, path: string): Promise<I
           items.push({ path: at(member), status: 'failed', message: `could not be stored: ${outcome.message}` });
           return;
         }
-        const changes = mergeInto(outcome.id, article.contentHash);
+        const changes = [...linkCopies(outcome.id, article), ...mergeInto(outcome.id, article.contentHash)];
         const copy =
           outcome.status === 'near-duplicate'
             ? [`a near copy of article ${outcome.id} (${outcome.distance} bits apart), not stored again`]

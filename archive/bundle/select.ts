@@ -1,7 +1,7 @@
 import type { ArchiveDb } from '../db/open.ts';
 import { tagKey } from '../library/library.ts';
 import type { Searcher } from '../search/search.ts';
-import type { BundleArticle, BundleScope, LibraryEntry } from './format.ts';
+import type { BundleArticle, BundleCopy, BundleScope, LibraryEntry } from './format.ts';
 
 export class BundleError extends Error {
   constructor(message: string) {
@@ -169,6 +169,11 @@ export class BundleSource {
         `SELECT title, text, html, author, source, url, lang, published_at, published_estimated, imported_at,
                 captured_at, source_path, word_count, content_hash FROM articles WHERE id = ?`,
       ),
+      copies: db.prepare<[number], BundleCopy>(
+        `SELECT content_hash AS contentHash, distance, title, url, source, source_path AS sourcePath,
+                captured_at AS capturedAt, imported_at AS importedAt
+         FROM article_copies WHERE article_id = ? ORDER BY id`,
+      ),
       hash: db.prepare<[number], { content_hash: string }>('SELECT content_hash FROM articles WHERE id = ?'),
       tags: db.prepare<[number], { name: string }>(
         'SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = ? ORDER BY t.key',
@@ -201,6 +206,7 @@ export class BundleSource {
   article(id: number): Omit<BundleArticle, 'media'> | null {
     const row = this.statements.article.get(id);
     if (!row) return null;
+    const copies = this.statements.copies.all(id);
     return {
       contentHash: row.content_hash,
       title: row.title,
@@ -216,6 +222,7 @@ export class BundleSource {
       archivedAt: row.imported_at,
       sourcePath: row.source_path,
       wordCount: row.word_count,
+      ...(copies.length ? { copies } : {}),
     };
   }
 

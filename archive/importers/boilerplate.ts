@@ -93,12 +93,18 @@ export function isChromeLine(line: string): boolean {
   return CHROME.has(normaliseLine(line));
 }
 
-/** Removes chrome lines (and the blank lines among them) from the start and end of a text's lines. */
-export function trimChrome(lines: string[]): { kept: string[]; removed: string[] } {
+/**
+ * Removes chrome lines (and the blank lines among them) from the start and end of a text's lines:
+ * those of the phrase lists, and those given as `repeated` (normalised lines of the site's own).
+ */
+export function trimChrome(
+  lines: string[],
+  repeated: ReadonlySet<string> = new Set(),
+): { kept: string[]; removed: string[] } {
   const removed: string[] = [];
   const isBlankOrChrome = (line: string) => {
     if (line.trim() === '') return true;
-    if (!isChromeLine(line)) return false;
+    if (!isChromeLine(line) && !repeated.has(normaliseLine(line))) return false;
     removed.push(line.trim());
     return true;
   };

@@ -1,5 +1,6 @@
 import type { ImportItem } from '../api/contract.ts';
 import type { ArticleStore } from '../articles/store.ts';
+import type { RepeatedEdges } from './repeated-edges.ts';
 
 /** An article as a format importer read it; what it leaves out is filled in by the pipeline. */
 export interface ImportedArticle {
@@ -44,6 +45,12 @@ export type ImportedEntry =
   | { kind: 'skipped'; message: string; position?: Position }
   | { kind: 'failed'; message: string; position?: Position };
 
+/** What one import knows across its files, for importers that need it; a read without it reads the file alone. */
+export interface ImportContext {
+  /** Lines at the edges of many text articles of a folder: its site's header and footer. */
+  repeatedEdges?: RepeatedEdges;
+}
+
 /**
  * Reads one kind of file. An importer reports a bad record as a `failed` entry and goes on with the
  * next one; it throws only when the file as a whole cannot be read.
@@ -53,7 +60,7 @@ export interface FileImporter {
   name: string;
   /** Lower-case file name endings, with the dot (".txt", ".warc.gz"). */
   extensions: readonly string[];
-  read(path: string): AsyncIterable<ImportedEntry> | Iterable<ImportedEntry>;
+  read(path: string, context?: ImportContext): AsyncIterable<ImportedEntry> | Iterable<ImportedEntry>;
   /**
    * For a format that carries more than articles (a bundle: its images, the reader's library,
    * checksums): stores the file itself and answers its report lines. Null when the file is not of

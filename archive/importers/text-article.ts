@@ -20,7 +20,10 @@ const MAX_TITLE_LENGTH = 500;
  * Reads an article saved as text, shaped like a scraped page: the first line is the title, then
  * paragraphs (separated by blank lines, or one per line), then perhaps the site's chrome.
  */
-export function parseTextArticle(content: string, options: { markdown?: boolean } = {}): ParsedTextArticle {
+export function parseTextArticle(
+  content: string,
+  options: { markdown?: boolean; repeated?: ReadonlySet<string> } = {},
+): ParsedTextArticle {
   const lines = content
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -33,7 +36,12 @@ export function parseTextArticle(content: string, options: { markdown?: boolean 
     throw new TextArticleError(`the first line is ${title.length} characters long; a title line is expected`);
   }
 
-  const { kept: bodyLines, removed } = trimChrome(lines.slice(titleIndex + 1));
+  const body = lines.slice(titleIndex + 1);
+  let { kept: bodyLines, removed } = trimChrome(body, options.repeated);
+  // Lines repeated across a site's articles never take all of one's text: it keeps them instead.
+  if (options.repeated?.size && !bodyLines.some((line) => line.trim() !== '')) {
+    ({ kept: bodyLines, removed } = trimChrome(body));
+  }
   const blocks = bodyLines.some((line) => line.trim() === '') ? splitOnBlankLines(bodyLines) : bodyLines;
   const paragraphs = blocks.map((block) => block.replace(/\s+/g, ' ').trim()).filter((p) => p !== '');
   if (paragraphs.length === 0) throw new TextArticleError('there is no text after the title line');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { NearDuplicates } from '../articles/near-duplicates.ts';
 import { ArticleStore } from '../articles/store.ts';
 import type { ArchiveDb } from '../db/open.ts';
 import { Library } from '../library/library.ts';
@@ -43,6 +44,19 @@ interface ArticleRow {
   content_hash: string;
   source_path: string | null;
   captured_at: string | null;
+}
+
+interface CopyRow {
+  id: number;
+  article_id: number;
+  content_hash: string;
+  distance: number;
+  title: string;
+  url: string | null;
+  source: string | null;
+  source_path: string | null;
+  captured_at: string | null;
+  imported_at: string;
 }
 
 interface StateRow {
@@ -160,6 +174,7 @@ export function salvageInto(db: ArchiveDb, damagedPath: string): SalvageReport {
   try {
     db.transaction(() => {
       const ids = salvageArticles(db, damaged, report);
+      if (hasTable(damaged, 'article_copies')) salvageCopies(db, damaged, ids, report);
       salvageReadingStates(db, damaged, ids, report);
       salvageTags(db, damaged, ids, report);
       if (hasTable(damaged, 'highlights')) salvageHighlights(db, damaged, ids, report);
@@ -216,6 +231,37 @@ function salvageArticles(db: ArchiveDb, damaged: Database.Database, report: Salv
     }
   }
   return ids;
+}
+
+/**
+ * The near-duplicate copies linked to salvaged articles: added to the article they copy, unless a
+ * copy with the same content hash is already recorded, or its text is stored here as an article.
+ */
+function salvageCopies(db: ArchiveDb, damaged: Database.Database, ids: Map<number, number>, report: SalvageReport) {
+  const { rows } = readAround<CopyRow>(
+    damaged,
+    `SELECT id, article_id, content_hash, distance, title, url, source, source_path, captured_at, imported_at
+     FROM article_copies`,
+    report.problems,
+  );
+  const nearDuplicates = new NearDuplicates(db);
+  const isArticle = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?');
+  for (const row of rows) {
+    const articleId = ids.get(row.article_id);
+    if (articleId === undefined || isArticle.get(row.content_hash)) continue;
+    nearDuplicates.link(
+      { articleId, distance: row.distance },
+      {
+        contentHash: row.content_hash,
+        title: row.title,
+        url: row.url,
+        source: row.source,
+        sourcePath: row.source_path,
+        capturedAt: row.captured_at,
+        importedAt: row.imported_at,
+      },
+    );
+  }
 }
 
 /** Bookmarks, statuses, positions and notes: a row newer in the damaged file wins as a whole. */

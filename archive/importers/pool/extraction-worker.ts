@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { languageDetector } from '../../text/detect-language.ts';
 import { describeError } from '../describe-error.ts';
 import type { ImportedEntry } from '../file-importer.ts';
+import { RepeatedEdges } from '../repeated-edges.ts';
 import { importerFor } from '../registry.ts';
 import { completeArticle } from './complete-article.ts';
 import { entryWeight, type PooledEntry, type PoolReply, type PoolRequest } from './protocol.ts';
@@ -20,6 +21,8 @@ const CHUNK = 16;
 const WINDOW = 256;
 
 const jobs: { job: number; path: string }[] = [];
+// A worker serves one import: what it learns of the folders' repeated lines lasts that import.
+const repeatedEdges = new RepeatedEdges();
 let credit = WINDOW;
 let wake: (() => void) | null = null;
 const sleep = () => new Promise<void>((resolve) => (wake = resolve));
@@ -47,7 +50,7 @@ async function read(job: number, path: string): Promise<void> {
   const importer = importerFor(path);
   try {
     if (!importer) throw new Error('not a supported file type');
-    for await (const entry of importer.read(path) as AsyncIterable<ImportedEntry>) {
+    for await (const entry of importer.read(path, { repeatedEdges }) as AsyncIterable<ImportedEntry>) {
       const pooled = complete(entry, path);
       chunk.push(pooled);
       weight += entryWeight(pooled);

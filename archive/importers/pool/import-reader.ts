@@ -3,6 +3,7 @@ import type { ImportItem } from '../../api/contract.ts';
 import type { LanguageDetector } from '../../text/detect-language.ts';
 import type { FileImporter } from '../file-importer.ts';
 import { IMPORTERS, importerFor } from '../registry.ts';
+import { RepeatedEdges } from '../repeated-edges.ts';
 import { completeArticle } from './complete-article.ts';
 import { ExtractionPool, PoolUnavailableError, type PoolOptions } from './extraction-pool.ts';
 import type { PooledEntry } from './protocol.ts';
@@ -28,6 +29,7 @@ export class ImportReader {
   private pool: ExtractionPool | null = null;
   private lastPooled = false;
   private stopped = false;
+  private readonly repeatedEdges = new RepeatedEdges();
 
   /** `pool` false: never start workers (every file is read on this thread). A `signal` stops the workers at once. */
   constructor(
@@ -126,7 +128,7 @@ export class ImportReader {
   }
 
   private async *readHere(path: string, importer: FileImporter): AsyncGenerator<PooledEntry> {
-    for await (const entry of importer.read(path)) {
+    for await (const entry of importer.read(path, { repeatedEdges: this.repeatedEdges })) {
       if (entry.kind !== 'article') {
         yield entry;
         continue;

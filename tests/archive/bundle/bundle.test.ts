@@ -21,6 +21,7 @@ import { openBundle } from '../../../archive/bundle/read.ts';
 import { NOTE_SEPARATOR } from '../../../archive/bundle/merge.ts';
 import { extractImages, restoreImages } from '../../../archive/bundle/media.ts';
 import { libraryMemberSchema } from '../../../archive/bundle/format.ts';
+import { NearDuplicates } from '../../../archive/articles/near-duplicates.ts';
 import type { ArchiveDb } from '../../../archive/db/open.ts';
 import { Annotations } from '../../../archive/library/annotations.ts';
 import { Collections } from '../../../archive/library/collections.ts';
@@ -84,6 +85,12 @@ function snapshot(db: ArchiveDb) {
       )
         .map((row) => paths.get(row.collection_id))
         .sort(),
+      copies: db
+        .prepare(
+          `SELECT content_hash, distance, title, url, source, source_path, captured_at, imported_at
+           FROM article_copies WHERE article_id = ? ORDER BY content_hash`,
+        )
+        .all(id),
     };
   });
 }
@@ -144,6 +151,18 @@ describe('portable bundles', () => {
     const water = collections.create('Eau', sahel.id);
     collections.setForArticle(ids.pictured, [water.id]);
     collections.setForArticle(ids.shared, [sahel.id, water.id]);
+    new NearDuplicates(source.db).link(
+      { articleId: ids.pictured, distance: 3 },
+      {
+        contentHash: 'c'.repeat(64),
+        title: 'Wells of Agadez (syndicated)',
+        url: 'https://mirror.example/wells',
+        source: 'Mirror',
+        sourcePath: '/imports/mirror/wells.html',
+        capturedAt: '2024-03-03T09:00:00Z',
+        importedAt: '2024-03-04T10:00:00.000Z',
+      },
+    );
 
     await writeBundle(source.db, source.searcher, { ...all, path: full });
   });
@@ -165,7 +184,7 @@ describe('portable bundles', () => {
     bundle.close();
   });
 
-  it('round trip: an empty archive receives the same articles, images, tags, bookmarks, highlights, notes and collections', async () => {
+  it('round trip: an empty archive receives the same articles, images, copies, tags, bookmarks, highlights, notes and collections', async () => {
     const target = await createTestArchive();
     const started = new Date().toISOString();
     const report = await target.importPaths([full]);

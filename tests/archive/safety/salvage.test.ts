@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { takeBackup } from '../../../archive/backup/backups.ts';
 import { checkArchive } from '../../../archive/db/check.ts';
 import { openArchive } from '../../../archive/db/open.ts';
+import { NearDuplicates } from '../../../archive/articles/near-duplicates.ts';
 import { Annotations } from '../../../archive/library/annotations.ts';
 import { Collections } from '../../../archive/library/collections.ts';
 import { SavedSearches } from '../../../archive/library/saved-searches.ts';
@@ -16,7 +17,7 @@ const BEFORE = '2025-01-01T10:00:00.000Z';
 const AFTER = '2025-02-01T10:00:00.000Z';
 
 describe('salvage after a restore', () => {
-  it('brings back highlights, notes, positions, collections and saved searches made after the backup', async () => {
+  it('brings back highlights, notes, positions, collections, saved searches and near copies made after the backup', async () => {
     const archive = await createTestArchive();
     await archive.importPaths(FOUR_ARTICLES);
     const annotations = new Annotations(archive.db);
@@ -46,6 +47,17 @@ describe('salvage after a restore', () => {
     collections.setForArticle(8, [sahel.id, nested.id], AFTER);
     saved.save('russie', 'russie -mali', AFTER);
     saved.delete(saved.list().find((s) => s.name === 'eau')?.id as number);
+    const laterHash = archive.db.prepare('SELECT content_hash FROM articles WHERE id = 7').pluck().get() as string;
+    // A near copy met after the backup, as getArticle shows it.
+    const shown = {
+      title: 'A syndicated copy',
+      url: 'https://mirror.example/copy',
+      source: 'Mirror',
+      sourcePath: '/imports/mirror.html',
+      capturedAt: '2025-01-30T08:00:00Z',
+      importedAt: AFTER,
+    };
+    new NearDuplicates(archive.db).link({ articleId: 7, distance: 2 }, { ...shown, contentHash: 'c'.repeat(64) });
     archive.db.close();
 
     // The disk fails on pages of the full-text index only: the reader's tables read whole.
@@ -97,6 +109,8 @@ describe('salvage after a restore', () => {
         searches.map((s) => [s.name, s.query]),
         [['russie', 'russie -mali']],
       );
+      const laterId = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck().get(laterHash) as number;
+      assert.deepEqual(new NearDuplicates(db).copiesOf(laterId), [shown], 'the later article keeps its copy');
       assert.equal(checkArchive(db, { full: true }).ok, true);
     } finally {
       db.close();

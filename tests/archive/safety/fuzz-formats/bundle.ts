@@ -8,6 +8,7 @@ import {
   type LibraryEntry,
 } from '../../../../archive/bundle/format.ts';
 import { openBundle } from '../../../../archive/bundle/read.ts';
+import { NearDuplicates } from '../../../../archive/articles/near-duplicates.ts';
 import { writeBundle } from '../../../../archive/bundle/write.ts';
 import type { FileImporter } from '../../../../archive/importers/file-importer.ts';
 import { importerFor } from '../../../../archive/importers/registry.ts';
@@ -26,7 +27,7 @@ const PNG = Buffer.from(
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
-/** A bundle the app wrote: two articles (one with an image), their tags, note and highlight. */
+/** A bundle the app wrote: two articles (one with an image and a near copy), their tags, note and highlight. */
 async function writtenSeed(): Promise<{ manifest: Record<string, unknown>; members: Map<string, Buffer> }> {
   const source = await createTestArchive();
   const paragraphs = ['The river rose two metres in a week.', 'Farmers met on Tuesday to plan the repairs.'];
@@ -39,6 +40,15 @@ async function writtenSeed(): Promise<{ manifest: Record<string, unknown>; membe
   });
   source.store.add({ title: 'Pumps of Zinder', paragraphs, url: 'https://example.org/pumps', lang: 'en' });
   new Library(source.db).setTags(id, ['Sahel']);
+  new NearDuplicates(source.db).link(
+    { articleId: id, distance: 2 },
+    {
+      contentHash: sha256('a syndicated copy'),
+      title: 'Wells of Agadez (syndicated)',
+      url: 'https://mirror.example/wells',
+      importedAt: '2024-03-04T10:00:00.000Z',
+    },
+  );
   new Annotations(source.db).setNote(id, 'A note of my own.');
   new Annotations(source.db).addHighlight(id, { start: 0, end: 9 }, 'green', 'the river');
   const path = join(tempDir('archive-reader-fuzz-bundle-'), 'seed.bundle');
