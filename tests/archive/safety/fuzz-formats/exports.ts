@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../../../helpers/temp.ts';
-import type { FuzzCase, ReadTarget } from '../fuzz-read-harness.ts';
-import { byRegistry, mutatedSeeds, noise, utf8 } from './mutations.ts';
+import type { FuzzCase } from '../fuzz-read-harness.ts';
+import { mixedTarget, utf8 } from './mutations.ts';
 import { zipSync } from './zip-sync.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'exports');
@@ -184,32 +184,13 @@ const goodLink = (n: number, which: string) => ({
   time: '1712000000',
 });
 
-/**
- * Each export format on its own: a good saved article, one whose fields hold anything, a good one
- * (the good ones must import; Pocket's hold links only, so there the good links must be listed);
- * byte mutations of the fixtures and of generated exports; noise.
- */
-function target(
-  name: string,
-  extension: string,
-  around: fc.Arbitrary<FuzzCase>,
-  seeds: { name: string; bytes: Uint8Array; extension: string }[],
-): ReadTarget {
-  return {
-    name,
-    importer: byRegistry(name, [extension]),
-    cases: () =>
-      fc.oneof(
-        { weight: 5, arbitrary: around },
-        { weight: 4, arbitrary: mutatedSeeds(seeds) },
-        { weight: 1, arbitrary: noise(extension) },
-      ),
-  };
-}
+// Each export format on its own: a good saved article, one whose fields hold anything, a good one
+// (the good ones must import; Pocket's hold links only, so there the good links must be listed);
+// byte mutations of the fixtures and of generated exports; noise.
 
 let n = 0;
 
-export const wallabagTarget = target(
+export const wallabagTarget = mixedTarget(
   'Wallabag JSON',
   '.json',
   wallabagMiddle.map((middle) => {
@@ -221,10 +202,10 @@ export const wallabagTarget = target(
       label: 'odd middle entry',
     };
   }),
-  [fixture('wallabag.json'), { name: 'built.json', bytes: utf8(wallabag(0, {})), extension: '.json' }],
+  () => [fixture('wallabag.json'), { name: 'built.json', bytes: utf8(wallabag(0, {})), extension: '.json' }],
 );
 
-export const omnivoreTarget = target(
+export const omnivoreTarget = mixedTarget(
   'Omnivore zip',
   '.zip',
   omnivoreMiddle.map((middle) => ({
@@ -233,7 +214,7 @@ export const omnivoreTarget = target(
     mustImport: ['First saved', 'Last saved'],
     label: 'odd middle item',
   })),
-  [
+  () => [
     {
       name: 'omnivore.zip',
       bytes: omnivoreZip({ item: { slug: 'middle' }, content: PARAGRAPHS, highlights: '' }),
@@ -242,7 +223,7 @@ export const omnivoreTarget = target(
   ],
 );
 
-export const readwiseTarget = target(
+export const readwiseTarget = mixedTarget(
   'Readwise CSV',
   '.csv',
   fc.array(fc.array(csvField, { maxLength: 14 }), { minLength: 1, maxLength: 4 }).map((middle) => {
@@ -254,7 +235,7 @@ export const readwiseTarget = target(
       label: 'odd middle rows',
     };
   }),
-  [fixture('readwise.csv'), { name: 'built.csv', bytes: utf8(readwise(0, [])), extension: '.csv' }],
+  () => [fixture('readwise.csv'), { name: 'built.csv', bytes: utf8(readwise(0, [])), extension: '.csv' }],
 );
 
 const pocketAround = (build: typeof pocketHtml, extension: string) =>
@@ -269,11 +250,11 @@ const pocketAround = (build: typeof pocketHtml, extension: string) =>
     };
   });
 
-export const pocketHtmlTarget = target('Pocket HTML', '.html', pocketAround(pocketHtml, '.html'), [
+export const pocketHtmlTarget = mixedTarget('Pocket HTML', '.html', pocketAround(pocketHtml, '.html'), () => [
   { name: 'pocket.html', bytes: utf8(pocketHtml([SEED_LINK])), extension: '.html' },
 ]);
 
-export const pocketCsvTarget = target('Pocket CSV', '.csv', pocketAround(pocketCsv, '.csv'), [
+export const pocketCsvTarget = mixedTarget('Pocket CSV', '.csv', pocketAround(pocketCsv, '.csv'), () => [
   fixture('pocket-part_000000.csv'),
   { name: 'pocket.csv', bytes: utf8(pocketCsv([SEED_LINK])), extension: '.csv' },
 ]);

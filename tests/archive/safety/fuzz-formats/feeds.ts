@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { SHARED } from '../../../helpers/temp.ts';
-import type { FuzzCase, ReadTarget } from '../fuzz-read-harness.ts';
-import { byRegistry, corpusFiles, mutatedSeeds, noise, utf8 } from './mutations.ts';
+import type { FuzzCase } from '../fuzz-read-harness.ts';
+import { corpusFiles, mixedTarget, utf8 } from './mutations.ts';
 
 const BODY =
   '<p>The river rose two metres in a week, and the fields along its banks were flooded before the harvest.</p>' +
@@ -135,28 +135,9 @@ function corpus(accept: (text: string) => boolean, extension: string) {
     .map((seed) => ({ ...seed, extension }));
 }
 
-/**
- * Each feed format on its own: a good item, an item whose every field holds odd data (in a
- * well-formed file), a good item — the two good ones must import (OPML, a list of subscriptions,
- * must list its feeds); then byte mutations of these and of real feeds of that format, and noise.
- */
-function target(
-  name: string,
-  extension: string,
-  around: fc.Arbitrary<FuzzCase>,
-  seeds: () => { name: string; bytes: Uint8Array; extension: string }[],
-): ReadTarget {
-  return {
-    name,
-    importer: byRegistry(name, [extension]),
-    cases: () =>
-      fc.oneof(
-        { weight: 5, arbitrary: around },
-        { weight: 4, arbitrary: mutatedSeeds(seeds()) },
-        { weight: 1, arbitrary: noise(extension) },
-      ),
-  };
-}
+// Each feed format on its own: a good item, an item whose every field holds odd data (in a
+// well-formed file), a good item — the two good ones must import (OPML, a list of subscriptions,
+// must list its feeds); then byte mutations of these and of real feeds of that format, and noise.
 
 let n = 0;
 const between = (build: (run: number) => Uint8Array, extension: string): FuzzCase => {
@@ -169,7 +150,7 @@ const between = (build: (run: number) => Uint8Array, extension: string): FuzzCas
   };
 };
 
-export const rssTarget = target(
+export const rssTarget = mixedTarget(
   'RSS',
   '.rss',
   middleXml.map((middle) => between((run) => utf8(rss(run, middle)), '.rss')),
@@ -179,7 +160,7 @@ export const rssTarget = target(
   ],
 );
 
-export const atomTarget = target(
+export const atomTarget = mixedTarget(
   'Atom',
   '.atom',
   middleXml.map((middle) => between((run) => utf8(atom(run, middle)), '.atom')),
@@ -189,7 +170,7 @@ export const atomTarget = target(
   ],
 );
 
-export const jsonFeedTarget = target(
+export const jsonFeedTarget = mixedTarget(
   'JSON Feed',
   '.json',
   fc
@@ -201,7 +182,7 @@ export const jsonFeedTarget = target(
   ],
 );
 
-export const opmlTarget = target(
+export const opmlTarget = mixedTarget(
   'OPML',
   '.opml',
   fc.array(field, { maxLength: 6 }).map((titles): FuzzCase => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { importerFor } from '../../../../archive/importers/registry.ts';
 import type { FileImporter } from '../../../../archive/importers/file-importer.ts';
-import type { FuzzCase } from '../fuzz-read-harness.ts';
+import type { FuzzCase, ReadTarget } from '../fuzz-read-harness.ts';
 
 /** npm run test:long generates larger extremes. */
 export const SCALE = process.env.ARCHIVE_READER_LONG === '1' ? 10 : 1;
@@ -186,4 +186,28 @@ export function corpusFiles(folder: string, accept: (name: string) => boolean, m
   };
   walk(folder);
   return found;
+}
+
+type Seed = { name: string; bytes: Uint8Array; extension: string };
+
+/**
+ * A format's target, picked by the registry from `extension`: inputs built around good items (`around`,
+ * most of the runs), byte mutations of seed files (read only when the target runs), and noise.
+ */
+export function mixedTarget(
+  name: string,
+  extension: string,
+  around: fc.Arbitrary<FuzzCase>,
+  seeds: () => Seed[],
+): ReadTarget {
+  return {
+    name,
+    importer: byRegistry(name, [extension]),
+    cases: () =>
+      fc.oneof(
+        { weight: 5, arbitrary: around },
+        { weight: 4, arbitrary: mutatedSeeds(seeds()) },
+        { weight: 1, arbitrary: noise(extension) },
+      ),
+  };
 }
