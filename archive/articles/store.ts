@@ -1,8 +1,7 @@
 import type { Transaction } from 'better-sqlite3';
 import type { ArchiveDb } from '../db/open.ts';
-import type { Article, ArticleCopy, ArticleSummary } from '../api/contract.ts';
+import type { Article, ArticleCopy, ArticleSummary, MentionedDate } from '../api/contract.ts';
 import { analyseForIndex, prepareArticle, type IndexAnalysis, type PreparedArticle } from './index-analysis.ts';
-import type { MentionedDate } from '../text/dates.ts';
 import { NearDuplicates } from './near-duplicates.ts';
 import { SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './summary.ts';
 

@@ -1,15 +1,7 @@
 import * as chrono from 'chrono-node';
+import type { MentionedDate } from '../api/contract.ts';
 
 type Parser = { parse: (text: string, reference: Date) => chrono.ParsedResult[] };
-
-/** A date the text writes out: a day ("10 avril 2024") or a month ("décembre 2023"), year included. */
-export interface MentionedDate {
-  /** `YYYY-MM-DD` for a day, `YYYY-MM` for a month. */
-  date: string;
-  precision: 'day' | 'month';
-  /** The words that wrote it, as in the text. */
-  phrase: string;
-}
 
 export interface TextDates {
   /** Every distinct date the text writes out with its year, in the order of first mention. */

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { openPromise } from 'yauzl';
 import { SAMPLE, selectInReader, startApp, waitForApi, writeArticles, writeHtmlArticle, type E2E } from './support.ts';
+import { zipEntries } from '../helpers/zip-entries.ts';
 
 const TITLE = 'Dune walkers of the Aïr';
 const PASSAGE = 'following old routes between wells';
@@ -27,19 +27,6 @@ async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ 
   const file = await download;
   const path = await file.path();
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
-
-/** The name and text of every member of a downloaded zip, read by a zip library (which checks each CRC). */
-async function zipEntries(path: string): Promise<Map<string, string>> {
-  const zip = await openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true });
-  const entries = new Map<string, string>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-  }
-  zip.close();
-  return entries;
 }
 
 describe('citations and exports in the reader and the library (serve + Chromium)', () => {

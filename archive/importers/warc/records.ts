@@ -125,6 +125,8 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
     let headerBytes = 0;
     let lastName: string | null = null;
     let headerProblem: string | null = null;
+    // A version line among the headers: this record's were cut short and the next record starts there.
+    let nextRecord: Buffer | null = null;
     for (;;) {
       const headerLine = await reader.readLine(MAX_LINE);
       if (!headerLine) {
@@ -133,6 +135,10 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
       }
       headerBytes += headerLine.length;
       if (isBlankLine(headerLine)) break;
+      if (VERSION_LINE.test(headerLine.toString('latin1'))) {
+        nextRecord = headerLine;
+        break;
+      }
       if (headerBytes > MAX_HEADER_BYTES || headerLine[headerLine.length - 1] !== 10) {
         headerProblem = `the headers of the record${state.at(start)} are too long to be WARC headers`;
         break;
@@ -148,6 +154,11 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
       const value = text.slice(colon + 1).trim();
       const previous = headers.get(lastName);
       headers.set(lastName, previous === undefined ? value : `${previous}, ${value}`);
+    }
+    if (nextRecord) {
+      reader.unread(nextRecord);
+      yield broken(`the headers of the record${state.at(start)} are cut short by the next record`);
+      continue;
     }
     const type = (headers.get('warc-type') ?? '').toLowerCase();
     const lengthField = headers.get('content-length') ?? '';
