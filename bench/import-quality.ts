@@ -9,24 +9,29 @@ import {
 import { decoded, scoreReadabilityCases, scoreTrafilaturaCases } from './import-quality/quality.ts';
 import { formatReport, type ImportQualityReport } from './import-quality/report.ts';
 import { measureParallelSpeed, measureTextSpeed } from './import-quality/parallel-speed.ts';
+import { measureFeedMemory } from './import-quality/feed-memory.ts';
 import { measureSpeed } from './import-quality/speed.ts';
 import { bareReadabilityText, ours } from './import-quality/systems.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const USAGE = `Usage: npm run bench:import -- [--json] [--speed-rounds N] [--no-speed] [--only-speed] [--text-articles N]
+                             [--feed-items N] [--only-feed]
 
 Scores the HTML importer against bare Readability on Mozilla's Readability test pages (title exact
 match, text F1 of 4-word shingles against expected.html) and on trafilatura's evaluation set
 (precision, recall, accuracy and F1 of its "with"/"without" segments), then times both on all
 those pages: single-threaded (extraction alone), then on every core (our whole import, storing and
 indexing included, against bare Readability in one worker per core). Then imports synthetic plain-text
-articles and gives their rate.
+articles and gives their rate, and a large synthetic RSS feed (and one a tenth its size) with the
+peak memory of a process that imports it with its JavaScript heaps capped.
 
   --speed-rounds N  timed rounds over all pages, each page's fastest counting (default 2)
   --no-speed        skip the timing
   --only-speed      skip the quality scores: only the timings
   --text-articles N plain-text articles imported for the text rate (default 5000; 0 skips it)
+  --feed-items N    items of the feed imported for its memory (default 100000; 0 skips it)
+  --only-feed       only the feed's import
   --json            print the report as JSON instead of a table
   -h, --help        print this help`;
 
@@ -38,6 +43,8 @@ async function main(): Promise<void> {
       'no-speed': { type: 'boolean' },
       'only-speed': { type: 'boolean' },
       'text-articles': { type: 'string' },
+      'feed-items': { type: 'string' },
+      'only-feed': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -50,8 +57,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--speed-rounds must be a whole number from 1.');
   const textArticles = Number(values['text-articles'] ?? 5000);
   if (!Number.isInteger(textArticles) || textArticles < 0) throw new Error('--text-articles must be a whole number.');
-  const speedOnly = values['only-speed'] === true;
-  const timed = !values['no-speed'];
+  const feedItems = Number(values['feed-items'] ?? 100_000);
+  if (!Number.isInteger(feedItems) || feedItems < 0) throw new Error('--feed-items must be a whole number.');
+  const feedOnly = values['only-feed'] === true;
+  const speedOnly = values['only-speed'] === true || feedOnly;
+  const timed = !values['no-speed'] && !feedOnly;
 
   const readabilityCases = readReadabilityCases();
   const trafilaturaCases = readTrafilaturaCases();
@@ -84,6 +94,7 @@ async function main(): Promise<void> {
     speed: timed && allPages.length ? measureSpeed(allPages, rounds) : null,
     parallelSpeed: timed && allPages.length ? await measureParallelSpeed(allPages, rounds) : null,
     textSpeed: timed && textArticles > 0 ? await measureTextSpeed(textArticles, PROJECT_ROOT) : null,
+    feedMemory: (timed || feedOnly) && feedItems > 0 ? await measureFeedMemory(feedItems, PROJECT_ROOT) : null,
   };
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
 }

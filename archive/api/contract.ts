@@ -174,9 +174,16 @@ export const importProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   currentFile: z.string().nullable(),
+  /**
+   * How far into the current file reading is, from 0 to 1, for a file of many items (a WARC's
+   * records, a feed's bytes); null for a file read in one go.
+   */
+  currentFileShare: z.number().min(0).max(1).nullable(),
+  /** Report lines from the current file so far. */
+  currentFileItems: z.number().int().nonnegative(),
   /** Report lines (articles, duplicates, skips, failures) per second since the start. */
   itemsPerSecond: z.number().nonnegative(),
-  /** From the time per file so far; null before the first file is done. */
+  /** From the time per file so far (a share of the current one counting); null before anything is read. */
   etaSeconds: z.number().nonnegative().nullable(),
   imported: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),

@@ -7,10 +7,11 @@ import {
   ByteLimit,
   DEFAULT_ZIP_LIMITS,
   EntryTooLarge,
+  openZip,
   refusal,
   type Budget,
   type ZipLimits,
-} from '../importers/zip/zip-file.ts';
+} from '../importers/zip/limits.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, MANIFEST_MEMBER, manifestSchema, type BundleManifest } from './format.ts';
 import { BundleError } from './select.ts';
 
@@ -80,12 +81,7 @@ export async function openBundle(path: string, limits: ZipLimits = BUNDLE_ZIP_LI
   let zip: ZipFile;
   try {
     // Sizes are checked by readEntry, which says what a lying header did.
-    zip = await openPromise(path, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: false,
-      validateEntrySizes: false,
-    });
+    zip = await openZip(path);
   } catch (error) {
     throw new BundleError(`not a readable bundle: the zip is damaged or cut short (${(error as Error).message})`);
   }

@@ -9,7 +9,7 @@ export interface ProgressDisplay {
   stop(): void;
 }
 
-/** Plain lines are printed at each tenth of the files, and at least this often. */
+/** Plain lines are printed at each tenth of the files (or of the one long file), and at least this often. */
 const PLAIN_INTERVAL_MS = 5000;
 
 export function formatSeconds(seconds: number | null): string {
@@ -26,12 +26,18 @@ function shortPath(path: string | null, width: number): string {
   return path.length <= width ? path : `…${path.slice(path.length - width + 1)}`;
 }
 
+/** " (43% of it, 1234 items)": how far into a file of many items reading is. */
+function withinFile(progress: ImportProgress): string {
+  const share = progress.currentFileShare;
+  return share === null ? '' : ` (${Math.floor(share * 100)}% of it, ${progress.currentFileItems} items)`;
+}
+
 /** "120/450 files (26%), 85 items/s, about 4 s left: /path/file.txt" */
 export function progressLine(progress: ImportProgress): string {
   const { done, total, itemsPerSecond, etaSeconds, currentFile } = progress;
   const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
   const eta = etaSeconds === null ? '' : `, about ${formatSeconds(etaSeconds)} left`;
-  const file = currentFile && done < total ? `: ${currentFile}` : '';
+  const file = currentFile && done < total ? `: ${currentFile}${withinFile(progress)}` : '';
   return (
     `${done}/${total} files (${percent}%), ${progress.imported} imported, ${progress.duplicates} already there, ` +
     `${progress.skipped} skipped, ${progress.failed} failed, ${itemsPerSecond.toFixed(1)} items/s${eta}${file}`
@@ -53,7 +59,7 @@ function barDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
   const payload = (progress: ImportProgress) => ({
     rate: progress.itemsPerSecond.toFixed(1),
     left: formatSeconds(progress.etaSeconds),
-    file: shortPath(progress.currentFile, Math.max(10, (stream.columns ?? 80) - 75)),
+    file: `${shortPath(progress.currentFile, Math.max(10, (stream.columns ?? 80) - 105))}${withinFile(progress)}`,
   });
   return {
     update(progress) {
@@ -77,7 +83,7 @@ function barDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
   };
 }
 
-/** Lines for a log or a pipe: at each tenth of the files, every few seconds, and at the end. */
+/** Lines for a log or a pipe: at each tenth of the way, every few seconds, and at the end. */
 function plainDisplay(stream: NodeJS.WritableStream, intervalMs: number): ProgressDisplay {
   let lastTenth = -1;
   let lastAt = 0;
@@ -91,7 +97,8 @@ function plainDisplay(stream: NodeJS.WritableStream, intervalMs: number): Progre
   return {
     update(progress) {
       last = progress;
-      const tenth = progress.total > 0 ? Math.floor((progress.done / progress.total) * 10) : 10;
+      const read = progress.done + (progress.currentFileShare ?? 0);
+      const tenth = progress.total > 0 ? Math.floor((read / progress.total) * 10) : 10;
       if (tenth > lastTenth || performance.now() - lastAt >= intervalMs) {
         lastTenth = tenth;
         print(progress);

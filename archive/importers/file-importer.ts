@@ -1,6 +1,6 @@
 import type { ImportItem } from '../api/contract.ts';
 import type { ArticleStore } from '../articles/store.ts';
-import type { RepeatedEdges } from './repeated-edges.ts';
+import type { EdgeLookup } from './repeated-edges.ts';
 
 /** An article as a format importer read it; what it leaves out is filled in by the pipeline. */
 export interface ImportedArticle {
@@ -40,15 +40,21 @@ export interface CarriedLibrary {
 /** Where in a file an item was found, for files that hold many ("record 12", "item 3", "chapter 2"). */
 export type Position = string | undefined;
 
+/**
+ * How far into its file an entry was read, from 0 to 1, given by formats that hold many items (a
+ * WARC, a feed), so that the progress of a long file moves while it is read.
+ */
+export type Share = number | undefined;
+
 export type ImportedEntry =
-  | { kind: 'article'; article: ImportedArticle; position?: Position }
-  | { kind: 'skipped'; message: string; position?: Position }
-  | { kind: 'failed'; message: string; position?: Position };
+  | { kind: 'article'; article: ImportedArticle; position?: Position; share?: Share }
+  | { kind: 'skipped'; message: string; position?: Position; share?: Share }
+  | { kind: 'failed'; message: string; position?: Position; share?: Share };
 
 /** What one import knows across its files, for importers that need it; a read without it reads the file alone. */
 export interface ImportContext {
   /** Lines at the edges of many text articles of a folder: its site's header and footer. */
-  repeatedEdges?: RepeatedEdges;
+  repeatedEdges?: EdgeLookup;
 }
 
 /**

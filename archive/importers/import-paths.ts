@@ -140,6 +140,8 @@ export async function importPaths(
   let produced = 0;
   let filesDone = 0;
   let currentFile: string | null = null;
+  let fileShare: number | null = null;
+  let fileItems = 0;
   const add = (item: ImportItem) => {
     produced += 1;
     return pending.push(item) - 1;
@@ -189,15 +191,17 @@ export async function importPaths(
     if (!onProgress || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
     lastProgress = now;
     const seconds = (now - started) / 1000;
-    const left = Math.max(0, total - filesDone);
+    const read = filesDone + (fileShare ?? 0);
+    const left = Math.max(0, total - read);
     onProgress({
       done: filesDone,
       total: Math.max(total, filesDone),
       currentFile,
+      currentFileShare: fileShare,
+      currentFileItems: fileItems,
       itemsPerSecond: seconds > 0 ? produced / seconds : 0,
       // A cancelled import has nothing left to wait for: no estimate.
-      etaSeconds:
-        signal?.aborted || (filesDone === 0 && left > 0) ? null : filesDone > 0 ? (seconds / filesDone) * left : 0,
+      etaSeconds: signal?.aborted || (read === 0 && left > 0) ? null : read > 0 ? (seconds / read) * left : 0,
       imported: counts.imported,
       duplicates: counts.duplicate,
       skipped: counts.skipped,
@@ -230,6 +234,8 @@ export async function importPaths(
       continue;
     }
     currentFile = path;
+    fileShare = null;
+    fileItems = 0;
     const importer = importerFor(path, importers);
     // A format that stores itself (a bundle) answers its own report lines; null: it is read as usual.
     const ownItems = importer?.storeFile ? await storeItself(importer, path) : null;
@@ -250,6 +256,8 @@ export async function importPaths(
             break;
           }
           read += 1;
+          fileItems = read;
+          if (entry.share !== undefined) fileShare = Math.min(1, Math.max(0, entry.share));
           const where = at(path, entry.position);
           if (entry.kind !== 'article') {
             add({ path: where, status: entry.kind, message: entry.message });
@@ -275,12 +283,14 @@ export async function importPaths(
       }
     }
     filesDone += 1;
+    fileShare = null;
     if (pending.length >= PENDING_LIMIT) flush();
     progress(false);
     await breathe();
   }
   flush();
   currentFile = null;
+  fileItems = 0;
   progress(true);
 
   return {

@@ -9,14 +9,21 @@ const EDGE_BYTES = 4096;
 const MIN_ARTICLES = 5;
 const MIN_SHARE = 0.3;
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+/** The bytes read at each end of a file to find its edge lines. */
+export const EDGE_BYTES_READ = EDGE_BYTES;
+
+/** Where a text file's edges are looked up: by the folder it was found in. */
+export interface EdgeLookup {
+  of(folder: string): ReadonlySet<string>;
+}
 
 /**
  * The lines (normalised) that stand at the start or end of many text articles of one folder: a
  * site's own header and footer, which no phrase list can know. Each folder is surveyed once per
  * import, before its first article is read, from the first and last few KB of each text file.
  */
-export class RepeatedEdges {
+export class RepeatedEdges implements EdgeLookup {
   private readonly folders = new Map<string, ReadonlySet<string>>();
 
   of(folder: string): ReadonlySet<string> {
@@ -39,16 +46,35 @@ function survey(folder: string): ReadonlySet<string> {
     return new Set();
   }
   if (names.length < MIN_ARTICLES) return new Set();
+  return repeatedLines(names.map((name) => edgeLines(join(folder, name))));
+}
+
+/** The lines at the edges of at least `MIN_ARTICLES` of the articles, and `MIN_SHARE` of them (null: unreadable). */
+export function repeatedLines(articleEdges: Iterable<ReadonlySet<string> | null>): ReadonlySet<string> {
   const counts = new Map<string, number>();
   let articles = 0;
-  for (const name of names) {
-    const edges = edgeLines(join(folder, name));
+  for (const edges of articleEdges) {
     if (!edges) continue;
     articles += 1;
     for (const line of edges) counts.set(line, (counts.get(line) ?? 0) + 1);
   }
+  if (articles < MIN_ARTICLES) return new Set();
   const needed = Math.max(MIN_ARTICLES, Math.ceil(articles * MIN_SHARE));
   return new Set([...counts].filter(([, count]) => count >= needed).map(([line]) => line));
+}
+
+/**
+ * The normalised lines at the edges of a text, its title line left out, from its first bytes and
+ * (when the file is longer than twice `EDGE_BYTES_READ`) its last ones.
+ */
+export function edgesOfText(head: string, tail: string | null): Set<string> {
+  const headLines = nonBlank(head);
+  // A cut line at either end of a chunk is dropped; the title is never counted (a title shared
+  // by many files is still each one's title).
+  if (tail !== null) headLines.pop();
+  const first = headLines.slice(1, 1 + EDGE_LINES);
+  const last = tail === null ? headLines.slice(1).slice(-EDGE_LINES) : nonBlank(tail).slice(1).slice(-EDGE_LINES);
+  return new Set([...first, ...last].map(normaliseLine).filter((line) => line !== ''));
 }
 
 /** The normalised lines at the edges of a text file, its title line left out; null when it cannot be read. */
@@ -64,17 +90,7 @@ function edgeLines(path: string): Set<string> | null {
     if (!stats.isFile()) return null;
     const whole = stats.size <= EDGE_BYTES * 2;
     const head = read(fd, 0, whole ? stats.size : EDGE_BYTES);
-    const headLines = nonBlank(head);
-    // A cut line at either end of a chunk is dropped; the title is never counted (a title shared
-    // by many files is still each one's title).
-    if (!whole) headLines.pop();
-    const first = headLines.slice(1, 1 + EDGE_LINES);
-    const last = whole
-      ? headLines.slice(1).slice(-EDGE_LINES)
-      : nonBlank(read(fd, stats.size - EDGE_BYTES, EDGE_BYTES))
-          .slice(1)
-          .slice(-EDGE_LINES);
-    return new Set([...first, ...last].map(normaliseLine).filter((line) => line !== ''));
+    return edgesOfText(head, whole ? null : read(fd, stats.size - EDGE_BYTES, EDGE_BYTES));
   } catch {
     return null;
   } finally {
@@ -85,7 +101,12 @@ function edgeLines(path: string): Set<string> | null {
 function read(fd: number, position: number, length: number): string {
   const bytes = Buffer.alloc(length);
   const got = readSync(fd, bytes, 0, length, position);
-  return bytes.toString('utf8', 0, got).replace(/^\uFEFF/, '');
+  return edgeText(bytes.subarray(0, got));
+}
+
+/** Bytes at a text's edge as text: UTF-8, whatever the file's encoding (its ASCII chrome reads the same). */
+export function edgeText(bytes: Buffer): string {
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 function nonBlank(text: string): string[] {

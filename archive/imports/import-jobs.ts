@@ -20,6 +20,8 @@ const startingProgress = (): ImportProgress => ({
   done: 0,
   total: 0,
   currentFile: null,
+  currentFileShare: null,
+  currentFileItems: 0,
   itemsPerSecond: 0,
   etaSeconds: null,
   imported: 0,

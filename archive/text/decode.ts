@@ -315,7 +315,7 @@ export function readsAsText(text: string): boolean {
 }
 
 /** Offset of the first byte that breaks UTF-8, for an error message that points at it. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { writeSyntheticArticles } from '../archive/safety/synthetic.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { longFeed } from '../helpers/long-feed.ts';
 import { dropFiles, eventually, openAsDesktop, SAMPLE, startApp, writeArticles, type E2E } from './support.ts';
 
 const number = async (page: Page, attribute: string) =>
@@ -21,6 +22,7 @@ describe('import jobs in the UI: progress, cancel and reports (serve + Chromium)
     writeFileSync(join(many, 'zz-empty.txt'), '');
     writeFileSync(join(many, 'zz-slides.odp'), 'not an article');
     writeSyntheticArticles(join(folder, 'more'), 2000, 7);
+    writeFileSync(join(folder, 'long.rss'), longFeed(6000));
   });
 
   after(async () => {
@@ -136,6 +138,19 @@ describe('import jobs in the UI: progress, cancel and reports (serve + Chromium)
     assert.match(await runs.first().innerText(), /cancelled/);
     await runs.nth(1).getByTestId('import-run-open').click();
     await panel.getByTestId('import-summary').filter({ hasText: '300 imported' }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows how far into one long file the import is', async () => {
+    const page = await openAsDesktop(app, folder);
+    await page.getByTestId('library-count').waitFor();
+    await dropFiles(page, ['long.rss']);
+    const panel = page.getByTestId('import-panel');
+    await panel
+      .getByTestId('import-current')
+      .filter({ hasText: /^Reading long\.rss: \d+% of it, [\d,]+ items so far$/ })
+      .waitFor({ timeout: 60_000 });
+    await panel.getByTestId('import-summary').waitFor({ timeout: 120_000 });
     await page.context().close();
   });
 });

@@ -57,12 +57,18 @@ function libraryOf(entry: WallabagEntry): CarriedLibrary {
   };
 }
 
-/** The articles of Wallabag's JSON export, with their tags, stars, read state and annotations. */
-export function* wallabagEntries(entries: readonly WallabagEntry[]): Iterable<ImportedEntry> {
-  for (const [index, entry] of entries.entries()) {
-    const position = `entry ${index + 1}`;
+/**
+ * The articles of Wallabag's JSON export, with their tags, stars, read state and annotations. An
+ * entry that is not one (not an object, odd fields) is reported failed on its own line.
+ */
+export function* wallabagEntries(entries: Iterable<unknown>): Iterable<ImportedEntry> {
+  let index = 0;
+  for (const entry of entries) {
+    index += 1;
+    const position = `entry ${index}`;
     try {
-      yield { ...wallabagEntry(entry), position };
+      if (!isRecord(entry)) throw new Error('it is not an object');
+      yield { ...wallabagEntry(entry as WallabagEntry), position };
     } catch (error) {
       yield { kind: 'failed', message: unreadable('the entry', error), position };
     }

@@ -2,7 +2,8 @@ import { prepareArticle } from '../../articles/index-analysis.ts';
 import type { NewArticle } from '../../articles/store.ts';
 import { readTextDates } from '../../text/dates.ts';
 import type { LanguageDetector } from '../../text/detect-language.ts';
-import type { ImportedArticle } from '../file-importer.ts';
+import type { ImportedArticle, ImportedEntry } from '../file-importer.ts';
+import type { PooledEntry } from './protocol.ts';
 
 /**
  * An importer's article made ready to store: its language (detected when the source does not say),
@@ -29,4 +30,23 @@ export function completeArticle(
     sourcePath,
   };
   return prepare ? { ...article, prepared: prepareArticle(article) } : article;
+}
+
+/** An importer's entry as the writer takes it: an article completed (see `completeArticle`), its source path with the entry's position. */
+export function completeEntry(
+  entry: ImportedEntry,
+  path: string,
+  detectLanguage: LanguageDetector,
+  prepare: boolean,
+): PooledEntry {
+  if (entry.kind !== 'article') return entry;
+  const where = entry.position ? `${path}#${entry.position}` : path;
+  return {
+    kind: 'article',
+    article: completeArticle(entry.article, where, detectLanguage, prepare),
+    library: entry.article.library,
+    decoding: entry.article.decoding,
+    position: entry.position,
+    share: entry.share,
+  };
 }

@@ -4,7 +4,7 @@ import { describeError } from '../describe-error.ts';
 import type { ImportedEntry } from '../file-importer.ts';
 import { RepeatedEdges } from '../repeated-edges.ts';
 import { importerFor } from '../registry.ts';
-import { completeArticle } from './complete-article.ts';
+import { completeEntry } from './complete-article.ts';
 import { entryWeight, type PooledEntry, type PoolReply, type PoolRequest } from './protocol.ts';
 
 // An extraction worker: reads files with their importers and completes their articles (language,
@@ -51,7 +51,7 @@ async function read(job: number, path: string): Promise<void> {
   try {
     if (!importer) throw new Error('not a supported file type');
     for await (const entry of importer.read(path, { repeatedEdges }) as AsyncIterable<ImportedEntry>) {
-      const pooled = complete(entry, path);
+      const pooled = completeEntry(entry, path, detectLanguage, true);
       chunk.push(pooled);
       weight += entryWeight(pooled);
       if (chunk.length >= CHUNK || weight >= CHUNK) {
@@ -63,18 +63,6 @@ async function read(job: number, path: string): Promise<void> {
   } catch (error) {
     send(true, describeError(error));
   }
-}
-
-function complete(entry: ImportedEntry, path: string): PooledEntry {
-  if (entry.kind !== 'article') return entry;
-  const where = entry.position ? `${path}#${entry.position}` : path;
-  return {
-    kind: 'article',
-    article: completeArticle(entry.article, where, detectLanguage, true),
-    library: entry.article.library,
-    decoding: entry.article.decoding,
-    position: entry.position,
-  };
 }
 
 for (;;) {

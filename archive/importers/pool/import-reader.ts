@@ -4,7 +4,7 @@ import type { LanguageDetector } from '../../text/detect-language.ts';
 import type { FileImporter } from '../file-importer.ts';
 import { IMPORTERS, importerFor } from '../registry.ts';
 import { RepeatedEdges } from '../repeated-edges.ts';
-import { completeArticle } from './complete-article.ts';
+import { completeEntry } from './complete-article.ts';
 import { ExtractionPool, PoolUnavailableError, type PoolOptions } from './extraction-pool.ts';
 import type { PooledEntry } from './protocol.ts';
 
@@ -129,18 +129,7 @@ export class ImportReader {
 
   private async *readHere(path: string, importer: FileImporter): AsyncGenerator<PooledEntry> {
     for await (const entry of importer.read(path, { repeatedEdges: this.repeatedEdges })) {
-      if (entry.kind !== 'article') {
-        yield entry;
-        continue;
-      }
-      const where = entry.position ? `${path}#${entry.position}` : path;
-      yield {
-        kind: 'article',
-        article: completeArticle(entry.article, where, this.detectLanguage, false),
-        library: entry.article.library,
-        decoding: entry.article.decoding,
-        position: entry.position,
-      };
+      yield completeEntry(entry, path, this.detectLanguage, false);
     }
   }
 }

@@ -1,10 +1,17 @@
 import type { NewArticle } from '../../articles/store.ts';
-import type { CarriedLibrary } from '../file-importer.ts';
+import type { CarriedLibrary, Share } from '../file-importer.ts';
 
 /** A report line of a file as an extraction worker read it: articles come completed and prepared for the index. */
 export type PooledEntry =
-  | { kind: 'article'; article: NewArticle; library?: CarriedLibrary; position?: string; decoding?: string | null }
-  | { kind: 'skipped' | 'failed'; message: string; position?: string };
+  | {
+      kind: 'article';
+      article: NewArticle;
+      library?: CarriedLibrary;
+      position?: string;
+      decoding?: string | null;
+      share?: Share;
+    }
+  | { kind: 'skipped' | 'failed'; message: string; position?: string; share?: Share };
 
 /** Messages from the pool to an extraction worker. */
 export type PoolRequest =

@@ -148,7 +148,10 @@ export function createWarcImporter(options: WarcImportOptions = {}): FileImporte
         const types = new Map<string, number>();
         const keepForIndex = (head: RecordHead) =>
           head.type === 'response' || head.type === 'resource' ? limits.maxImageBytes + HEAD_ROOM : 0;
+        // Records are numbered in file order, broken ones too: the last number is how many there are.
+        let records = 0;
         for await (const item of readWarcFile(path, keepForIndex)) {
+          records = item.number;
           if (item.kind !== 'record') continue;
           types.set(item.type, (types.get(item.type) ?? 0) + 1);
           if (item.type === 'revisit') continue;
@@ -175,9 +178,10 @@ export function createWarcImporter(options: WarcImportOptions = {}): FileImporte
           chosen.has(head.number) ? limits.maxPageBytes + HEAD_ROOM : HEAD_ROOM;
         for await (const item of readWarcFile(path, keepForImport)) {
           const position = `record ${item.number}`;
+          const share = records > 0 ? Math.min(1, item.number / records) : undefined;
           if (item.kind === 'broken') {
             reported++;
-            yield { kind: 'failed', message: item.message, position };
+            yield { kind: 'failed', message: item.message, position, share };
             continue;
           }
           const record = classify(item);
@@ -185,21 +189,26 @@ export function createWarcImporter(options: WarcImportOptions = {}): FileImporte
           const url = record.url ?? '(no address)';
           if (item.type === 'revisit') {
             reported++;
-            yield { kind: 'skipped', message: revisitMessage(item, url, latest), position };
+            yield { kind: 'skipped', message: revisitMessage(item, url, latest), position, share };
             continue;
           }
           if (!isSuccess(record.status)) {
             reported++;
-            yield { kind: 'skipped', message: statusMessage(record), position };
+            yield { kind: 'skipped', message: statusMessage(record), position, share };
             continue;
           }
           if (!chosen.has(item.number)) {
             reported++;
-            yield { kind: 'skipped', message: `another capture of ${url} (a later one is imported)`, position };
+            yield {
+              kind: 'skipped',
+              message: `another capture of ${url} (a later one is imported)`,
+              position,
+              share,
+            };
             continue;
           }
           reported++;
-          yield importPage(item, record, images, limits, position);
+          yield { ...importPage(item, record, images, limits, position), share };
         }
         if (!reported) yield { kind: 'skipped', message: summary(types) };
       } finally {

@@ -55,7 +55,13 @@ export function ImportJobProgress({ jobId, onEnded }: { jobId: number; onEnded: 
       </p>
       {progress?.currentFile && (
         <p className="import-current" title={progress.currentFile} data-testid="import-current">
-          {t('import.current', { file: fileName(progress.currentFile) })}
+          {progress.currentFileShare === null
+            ? t('import.current', { file: fileName(progress.currentFile) })
+            : t('import.currentShare', {
+                file: fileName(progress.currentFile),
+                share: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(progress.currentFileShare),
+                items: n(progress.currentFileItems),
+              })}
         </p>
       )}
       {progress && (

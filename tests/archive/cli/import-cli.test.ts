@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { BIN, runCli } from '../../helpers/cli.ts';
 import { FIXTURES, tempArchivePath, tempDir } from '../../helpers/temp.ts';
+import { longFeed } from '../../helpers/long-feed.ts';
 import { writeSyntheticArticles } from '../safety/synthetic.ts';
 
 const PROGRESS_LINE = /^(\d+)\/(\d+) files \((\d+)%\), (\d+) imported, .* items\/s/;
@@ -48,6 +50,24 @@ describe('archive-reader import, imports and report', () => {
     assert.ok(!result.stderr.includes('\u001b['), 'no terminal control codes in a log');
     assert.match(result.stdout, /120 imported, 0 already in the archive, 0 skipped, 0 failed/);
     assert.match(result.stdout, /archive-reader report 1/);
+  });
+
+  it('shows how far into one long file it is', () => {
+    const archive = tempArchivePath();
+    const feed = join(tempDir(), 'long.rss');
+    writeFileSync(feed, longFeed(4000));
+    const result = runCli(['import', feed, '--archive', archive]);
+    assert.equal(result.status, 0, result.stderr);
+    const within = [...result.stderr.matchAll(/^0\/1 files .*long\.rss \((\d+)% of it, (\d+) items\)$/gm)].map(
+      (match) => [Number(match[1]), Number(match[2])],
+    );
+    assert.ok(within.length >= 3, `a line at each tenth of the file:\n${result.stderr}`);
+    assert.ok(
+      within.every(
+        ([share, items], index) => index === 0 || (share! > within[index - 1]![0]! && items! > within[index - 1]![1]!),
+      ),
+    );
+    assert.match(result.stdout, /1 imported, .*3999 near-duplicates/);
   });
 
   it('cancels cleanly on Ctrl-C: prints the report, leaves a consistent archive, and a re-run finishes it', async () => {

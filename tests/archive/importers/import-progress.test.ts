@@ -7,6 +7,8 @@ import { importPaths } from '../../../archive/importers/import-paths.ts';
 import { createTestArchive } from '../../helpers/archive.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { writeSyntheticArticles } from '../safety/synthetic.ts';
+import { longFeed } from '../../helpers/long-feed.ts';
+import { articlePage, http, record, writeWarc } from './warc/build-warc.ts';
 
 const FILES = 400;
 
@@ -39,6 +41,45 @@ describe('import progress and cancel', () => {
     assert.equal(last.etaSeconds, 0);
     assert.equal(last.currentFile, null);
     assert.ok(last.itemsPerSecond > 0);
+  });
+
+  it('moves within one long file: how far into it, how many of its items, and the time left', async () => {
+    const folder = tempDir();
+    const pages = Array.from({ length: 240 }, (_, index) =>
+      record(
+        'response',
+        `https://news.example/${index}`,
+        http(200, { 'Content-Type': 'text/html' }, articlePage(`Page ${index}`, `Les pluies du jour ${index}.`)),
+      ),
+    );
+    writeWarc(join(folder, 'crawl.warc'), pages);
+    writeFileSync(join(folder, 'long.rss'), longFeed(4000));
+    // Enough files for the extraction workers to start: the share comes through them.
+    writeSyntheticArticles(join(folder, 'texts'), 8);
+    const archive = await createTestArchive();
+    const seen: ImportProgress[] = [];
+    await importPaths(archive.store, [folder], { onProgress: (progress) => seen.push(progress) });
+
+    for (const name of ['crawl.warc', 'long.rss']) {
+      const within = seen.filter(
+        (progress) => progress.currentFile?.endsWith(name) && progress.currentFileShare !== null,
+      );
+      assert.ok(within.length >= 3, `${name}: reported while it is read (${within.length} times)`);
+      const shares = within.map((progress) => progress.currentFileShare as number);
+      assert.ok(
+        shares.every((share, index) => index === 0 || share >= (shares[index - 1] as number)),
+        `${name}: grows`,
+      );
+      assert.ok(
+        (shares[0] as number) < 0.5 && (shares.at(-1) as number) > 0.5,
+        `${name}: ${shares[0]} to ${shares.at(-1)}`,
+      );
+      assert.ok((within.at(-1)?.currentFileItems ?? 0) > (within[0]?.currentFileItems ?? 0), `${name}: items counted`);
+      assert.ok(
+        within.slice(1).every((progress) => progress.etaSeconds !== null),
+        `${name}: a time left mid-file`,
+      );
+    }
   });
 
   it('stops between items when cancelled, keeps the archive consistent, and a re-run finishes the job', async () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { importPaths } from '../../../archive/importers/import-paths.ts';
 import { createTestArchive } from '../../helpers/archive.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { buildZip } from './zip/build-zip.ts';
 
 const HEADER = 'Niamey Info — L’actualité du Niger au quotidien';
 const FOOTER = 'Suivez-nous sur Facebook — Niamey Info 2024';
@@ -68,6 +69,31 @@ describe('lines repeated across the articles of one source', () => {
       });
     });
   }
+
+  it('removes them inside a zip too, folder by folder of the zip', async () => {
+    const archive = await createTestArchive();
+    const { site, other } = twoSources();
+    const entries = [site, other].flatMap((dir) =>
+      readdirSync(dir).map((name) => ({
+        name: `collection/${dir === site ? 'niamey-info' : 'divers'}/${name}`,
+        data: readFileSync(join(dir, name)),
+      })),
+    );
+    const zip = join(tempDir(), 'collection.zip');
+    writeFileSync(zip, await buildZip(entries));
+    const report = await importPaths(archive.store, [zip], { extraction: false });
+    assert.equal(report.imported, 14);
+    const articles = report.items.map((item) => archive.store.get(item.articleId!)!);
+    const fromSite = articles.filter((article) => article.sourcePath?.includes('niamey-info/'));
+    assert.equal(fromSite.length, 8);
+    for (const article of fromSite) {
+      assert.ok(!article.text.includes('Suivez-nous') && !article.text.includes('L’actualité du Niger'), article.text);
+      assert.match(article.text, /^Les habitants de Niamey parlent de/);
+    }
+    for (const article of articles.filter((article) => article.sourcePath?.includes('divers/'))) {
+      assert.match(article.text, /^Publié par l’auteur numéro \d/);
+    }
+  });
 
   it('keeps a line shared by fewer than five articles of a folder', async () => {
     const archive = await createTestArchive();

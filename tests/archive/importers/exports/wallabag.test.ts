@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import { createTestArchive } from '../../../helpers/archive.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { EXPORT_FIXTURES, seen } from './exports-helpers.ts';
@@ -57,5 +58,39 @@ describe('Wallabag JSON export', () => {
     writeFileSync(file, JSON.stringify(entries));
     const report = await archive.importPaths([file]);
     assert.equal(seen(archive, report.items[0]!.articleId!).article.url, 'https://www.example.org/sahel/eau-2024?p=2');
+  });
+
+  it('reads a large export an entry at a time, and keeps what came before damage', async () => {
+    const archive = await createTestArchive();
+    const file = join(tempDir(), 'wallabag-large.json');
+    const entries = Array.from({ length: 1500 }, (_, index) => ({
+      title: `Article ${index}`,
+      url: `https://news.example/${index}`,
+      is_archived: 0,
+      is_starred: index % 2,
+      content: `<p>Numéro ${index} : ${'la saison des pluies commence au Sahel et les puits se remplissent. '.repeat(8)}</p><p>${index} ${'x'.repeat(index % 50)}</p>`,
+    }));
+    const text = JSON.stringify(entries);
+    assert.ok(text.length > 4 * 256 * 1024, 'several chunks');
+    // Cut inside entry 1,201: the file ends there.
+    writeFileSync(file, text.slice(0, text.indexOf('"Article 1200"') + 5));
+    const report = await archive.importPaths([file]);
+    const failed = report.items.filter((item) => item.status === 'failed');
+    assert.equal(failed.length, 1);
+    assert.match(failed[0]!.message!, /^the JSON is damaged after entry 1200 \(.+\); the entries before it were read$/);
+    const read = report.items.filter((item) => item.path.includes('#entry '));
+    assert.equal(read.length, 1200);
+    assert.ok(read.every((item) => item.status !== 'failed'));
+  });
+
+  it('says on each article’s line when the export was not UTF-8', async () => {
+    const archive = await createTestArchive();
+    const file = join(tempDir(), 'wallabag-latin1.json');
+    const entries = JSON.parse(readFileSync(join(EXPORT_FIXTURES, 'wallabag.json'), 'utf8'));
+    writeFileSync(file, iconv.encode(JSON.stringify(entries.slice(0, 1)), 'windows-1252'));
+    const report = await archive.importPaths([file]);
+    assert.equal(report.items[0]?.status, 'imported');
+    assert.match(report.items[0]?.message ?? '', /^decoded as windows-1252 \(detected\)$/);
+    assert.equal(seen(archive, report.items[0]!.articleId!).article.title, 'L’eau se raréfie au Sahel');
   });
 });

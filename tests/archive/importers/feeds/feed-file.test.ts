@@ -161,7 +161,7 @@ describe('feed import', () => {
     assert.equal(first?.decoding, 'decoded as windows-1252 (declared)', 'a note for the import report');
   });
 
-  it('reads malformed XML leniently and says so', () => {
+  it('reads malformed XML leniently, item by item, and says so', () => {
     // A bare "<" in a title and a file cut off in the middle of an item: feedsmith rejects both.
     const broken = RSS.replace('Seulement un résumé', 'Moins de 5 < 10').slice(0, RSS.indexOf('Un lien sans texte'));
     const entries = read('broken.rss', broken);
@@ -171,8 +171,69 @@ describe('feed import', () => {
     );
     assert.match(
       notes(entries)[0]!,
-      /^skipped \(file\): the feed is not well-formed XML \(.+\): it was read leniently/,
+      /^skipped \(file\): the feed is not well-formed XML \(.+, first in item 2\): each damaged item was read leniently/,
     );
+  });
+
+  it('loses no item after a damaged one', () => {
+    const unclosed = `<item><title>Cassé</title><description><![CDATA[<p>${LONG}</p>]]></description><link>x</item>`;
+    const damaged = RSS.replace(
+      '<item>\n    <title>Seulement un résumé',
+      `${unclosed}<item>\n    <title>Seulement un résumé`,
+    );
+    const entries = read('damaged.rss', damaged);
+    assert.deepEqual(
+      articles(entries).map((article) => [article.title, article.position]),
+      [
+        ['La saison des pluies commence', 'item 1'],
+        ['Cassé', 'item 2'],
+        ['Seulement un résumé', 'item 3'],
+      ],
+    );
+    assert.equal(notes(entries).length, 2, 'the damage noted once, and the item without text');
+  });
+
+  it('reads a feed larger than a chunk, its encoding decided once, its items cut wherever chunks end', () => {
+    const items = Array.from(
+      { length: 5000 },
+      (_, index) =>
+        `<item><title>Été n°${index}</title><link>https://sahel.example/${index}</link><description>&lt;p&gt;Pluies à Niamey, jour ${index}. ${LONG}&lt;/p&gt;</description></item>`,
+    ).join('\n');
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Météo</title>${items}</channel></rss>`;
+    const bytes = Buffer.from(xml, 'latin1');
+    assert.ok(bytes.length > 4 * 256 * 1024, 'several chunks');
+    const found = articles(read('big.rss', bytes));
+    assert.equal(found.length, 5000);
+    assert.equal(found[4999]?.title, 'Été n°4999');
+    assert.equal(found[1234]?.source, 'Météo');
+    assert.match(found[1234]?.paragraphs[0] ?? '', /^Pluies à Niamey, jour 1234\./);
+    assert.equal(found[0]?.decoding, 'decoded as windows-1252 (declared)');
+  });
+
+  it('reads a JSON Feed an item at a time: the version may come last, damage keeps the items before it', () => {
+    const feed = JSON.parse(JSON_FEED) as { items: unknown[]; version?: string };
+    const { version, ...rest } = feed;
+    const versionLast = JSON.stringify({ ...rest, version });
+    assert.deepEqual(
+      articles(read('late.json', versionLast)).map((article) => article.title),
+      ['First JSON story', 'A note without a title.'],
+    );
+    const many = JSON.stringify({
+      ...feed,
+      items: Array.from({ length: 4000 }, (_, index) => ({
+        id: String(index),
+        title: `N° ${index}`,
+        content_text: LONG,
+      })),
+    });
+    const path = join(tempDir(), 'cut.json');
+    writeFileSync(path, many.slice(0, many.indexOf('"N° 3000"')));
+    const entries: ImportedEntry[] = [];
+    assert.throws(() => {
+      for (const entry of feedFileImporter.read(path) as Iterable<ImportedEntry>) entries.push(entry);
+    }, /^Error: the JSON is damaged after item 3000 \(.+\); the items before it were read$/);
+    assert.equal(articles(entries).length, 3000);
+    assert.equal(articles(entries)[2999]?.source, 'JSON News');
   });
 
   it('skips XML and JSON that are not feeds, and fails a .rss file that is a web page', () => {
