@@ -80,6 +80,12 @@ const CHROME_LINES = [
   'messenger',
 ];
 
+/**
+ * A site's chrome is a short line ("Articles similaires", a header, a copyright notice); a longer
+ * one is prose, and is not folded to be looked up, which is most of the cost of looking.
+ */
+export const MAX_CHROME_CHARS = 200;
+
 export function normaliseLine(line: string): string {
   return fold(line)
     .replace(/[أإآ]/g, 'ا')
@@ -90,7 +96,7 @@ export function normaliseLine(line: string): string {
 const CHROME = new Set(CHROME_LINES.map(normaliseLine));
 
 export function isChromeLine(line: string): boolean {
-  return CHROME.has(normaliseLine(line));
+  return line.length <= MAX_CHROME_CHARS && CHROME.has(normaliseLine(line));
 }
 
 /**
@@ -104,7 +110,9 @@ export function trimChrome(
   const removed: string[] = [];
   const isBlankOrChrome = (line: string) => {
     if (line.trim() === '') return true;
-    if (!isChromeLine(line) && !repeated.has(normaliseLine(line))) return false;
+    if (line.length > MAX_CHROME_CHARS) return false;
+    const normalised = normaliseLine(line);
+    if (!CHROME.has(normalised) && !repeated.has(normalised)) return false;
     removed.push(line.trim());
     return true;
   };

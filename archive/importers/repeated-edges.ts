@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { normaliseLine } from './boilerplate.ts';
+import { MAX_CHROME_CHARS, normaliseLine } from './boilerplate.ts';
 
 /** Lines counted at each edge of an article (after its title line), and bytes read to find them. */
 const EDGE_LINES = 3;
@@ -74,7 +74,12 @@ export function edgesOfText(head: string, tail: string | null): Set<string> {
   if (tail !== null) headLines.pop();
   const first = headLines.slice(1, 1 + EDGE_LINES);
   const last = tail === null ? headLines.slice(1).slice(-EDGE_LINES) : nonBlank(tail).slice(1).slice(-EDGE_LINES);
-  return new Set([...first, ...last].map(normaliseLine).filter((line) => line !== ''));
+  return new Set(
+    [...first, ...last]
+      .filter((line) => line.length <= MAX_CHROME_CHARS)
+      .map(normaliseLine)
+      .filter((line) => line !== ''),
+  );
 }
 
 /** The normalised lines at the edges of a text file, its title line left out; null when it cannot be read. */

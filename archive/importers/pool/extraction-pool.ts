@@ -44,6 +44,7 @@ interface Chunk {
 interface Job {
   id: number;
   path: string;
+  repeatedLines: string[];
   /** The worker reading it; null only when no worker could take it. */
   slot: Slot | null;
   chunks: Chunk[];
@@ -63,6 +64,8 @@ interface Slot {
   /** It has loaded its modules: a death from now on is a file's doing. */
   ready: boolean;
   stopped: boolean;
+  /** What it threw, kept until it has exited. */
+  crash?: string;
 }
 
 /**
@@ -105,10 +108,21 @@ export class ExtractionPool {
     return jobs.reduce((sum, job) => sum + job.chunks.reduce((entries, chunk) => entries + chunk.entries.length, 0), 0);
   }
 
-  /** Hands a file to the least busy worker; its entries are read back with `next`, in submission order. */
-  submit(path: string): void {
+  /**
+   * Hands a file to the least busy worker, with its folder's repeated lines (see `RepeatedEdges`);
+   * its entries are read back with `next`, in submission order.
+   */
+  submit(path: string, repeatedLines: readonly string[] = []): void {
     if (this.closed) throw new Error('the extraction pool is closed');
-    const job: Job = { id: this.nextId++, path, slot: null, chunks: [], done: false, abandoned: false };
+    const job: Job = {
+      id: this.nextId++,
+      path,
+      repeatedLines: [...repeatedLines],
+      slot: null,
+      chunks: [],
+      done: false,
+      abandoned: false,
+    };
     this.queue.push(job);
     if (this.unavailable) this.fail(job, this.unavailable);
     else this.assign(job, this.leastBusy());
@@ -164,8 +178,10 @@ export class ExtractionPool {
     const worker = new Worker(this.workerUrl);
     const slot: Slot = { worker, jobs: [], ready: false, stopped: false };
     worker.on('message', (reply: PoolReply) => this.receive(slot, reply));
-    worker.on('error', (error) => this.lost(slot, error.message));
-    worker.on('exit', (code) => this.lost(slot, `it exited with code ${code}`));
+    // Acted on at exit, once the messages it sent before dying have all been received: a file it had
+    // finished is then done, and not taken for the one that killed it.
+    worker.on('error', (error) => (slot.crash ??= error.message));
+    worker.on('exit', (code) => this.lost(slot, slot.crash ?? `it exited with code ${code}`));
     return slot;
   }
 
@@ -219,7 +235,12 @@ export class ExtractionPool {
   }
 
   private post(slot: Slot, job: Job): void {
-    slot.worker.postMessage({ type: 'read', job: job.id, path: job.path } satisfies PoolRequest);
+    slot.worker.postMessage({
+      type: 'read',
+      job: job.id,
+      path: job.path,
+      repeatedLines: job.repeatedLines,
+    } satisfies PoolRequest);
   }
 
   private credit(slot: Slot | null, weight: number): void {

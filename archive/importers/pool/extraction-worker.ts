@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { languageDetector } from '../../text/detect-language.ts';
 import { describeError } from '../describe-error.ts';
-import type { ImportedEntry } from '../file-importer.ts';
-import { RepeatedEdges } from '../repeated-edges.ts';
-import { importerFor } from '../registry.ts';
+import type { FileImporter, ImportedEntry } from '../file-importer.ts';
+import { textFileImporter } from '../text-file.ts';
 import { completeEntry } from './complete-article.ts';
 import { entryWeight, type PooledEntry, type PoolReply, type PoolRequest } from './protocol.ts';
 
@@ -20,9 +19,7 @@ const CHUNK = 16;
  */
 const WINDOW = 256;
 
-const jobs: { job: number; path: string }[] = [];
-// A worker serves one import: what it learns of the folders' repeated lines lasts that import.
-const repeatedEdges = new RepeatedEdges();
+const jobs: { job: number; path: string; repeatedLines: string[] }[] = [];
 let credit = WINDOW;
 let wake: (() => void) | null = null;
 const sleep = () => new Promise<void>((resolve) => (wake = resolve));
@@ -37,7 +34,17 @@ port.on('message', (request: PoolRequest) => {
 const detectLanguage = await languageDetector();
 port.postMessage({ type: 'ready' } satisfies PoolReply);
 
-async function read(job: number, path: string): Promise<void> {
+/**
+ * The registry loads every importer, about half a second of a worker's start: an import of text files,
+ * the most numerous, needs only the text importer (the registry gives it for those endings too).
+ */
+async function importerOf(path: string): Promise<FileImporter | null> {
+  const name = path.toLowerCase();
+  if (textFileImporter.extensions.some((ending) => name.endsWith(ending))) return textFileImporter;
+  return (await import('../registry.ts')).importerFor(path);
+}
+
+async function read(job: number, path: string, repeatedLines: string[]): Promise<void> {
   let chunk: PooledEntry[] = [];
   let weight = 0;
   const send = (done = false, error?: string) => {
@@ -47,10 +54,12 @@ async function read(job: number, path: string): Promise<void> {
     chunk = [];
     weight = 0;
   };
-  const importer = importerFor(path);
+  const importer = await importerOf(path);
   try {
     if (!importer) throw new Error('not a supported file type');
-    for await (const entry of importer.read(path, { repeatedEdges }) as AsyncIterable<ImportedEntry>) {
+    const lines = new Set(repeatedLines);
+    const context = { repeatedEdges: { of: () => lines } };
+    for await (const entry of importer.read(path, context) as AsyncIterable<ImportedEntry>) {
       const pooled = completeEntry(entry, path, detectLanguage, true);
       chunk.push(pooled);
       weight += entryWeight(pooled);
@@ -67,6 +76,6 @@ async function read(job: number, path: string): Promise<void> {
 
 for (;;) {
   const next = jobs.shift();
-  if (next) await read(next.job, next.path);
+  if (next) await read(next.job, next.path, next.repeatedLines);
   else await sleep();
 }

@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import type { ImportItem } from '../../api/contract.ts';
 import type { LanguageDetector } from '../../text/detect-language.ts';
 import type { FileImporter } from '../file-importer.ts';
 import { IMPORTERS, importerFor } from '../registry.ts';
-import { RepeatedEdges } from '../repeated-edges.ts';
+import { RepeatedEdges, TEXT_EXTENSIONS } from '../repeated-edges.ts';
 import { completeEntry } from './complete-article.ts';
 import { ExtractionPool, PoolUnavailableError, type PoolOptions } from './extraction-pool.ts';
 import type { PooledEntry } from './protocol.ts';
@@ -112,7 +113,9 @@ export class ImportReader {
     const importer = importerFor(path, this.importers);
     // A format that stores itself (a bundle) is handled by the writer.
     if (!this.pool || this.stopped || !importer || importer.storeFile) return false;
-    this.pool.submit(path);
+    // Surveyed here, once a folder, rather than by every worker its files go to.
+    const repeated = TEXT_EXTENSIONS.has(extname(path).toLowerCase()) ? this.repeatedEdges.of(dirname(path)) : [];
+    this.pool.submit(path, [...repeated]);
     return true;
   }
 

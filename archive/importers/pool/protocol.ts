@@ -15,7 +15,8 @@ export type PooledEntry =
 
 /** Messages from the pool to an extraction worker. */
 export type PoolRequest =
-  | { type: 'read'; job: number; path: string }
+  /** `repeatedLines`: the site's header and footer lines of the file's folder, surveyed once by the writer. */
+  | { type: 'read'; job: number; path: string; repeatedLines: string[] }
   /** The writer has taken `weight` more of the worker's entries: it may read that much further ahead. */
   | { type: 'credit'; weight: number };
 

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import type { ImportReport } from '../../../../archive/api/contract.ts';
 import { ExtractionPool } from '../../../../archive/importers/pool/extraction-pool.ts';
 import { importPaths, type ImportOptions } from '../../../../archive/importers/import-paths.ts';
+import { importerFor } from '../../../../archive/importers/registry.ts';
+import { textFileImporter } from '../../../../archive/importers/text-file.ts';
 import { createTestArchive } from '../../../helpers/archive.ts';
 import { FIXTURES, ROOT, SHARED, tempDir } from '../../../helpers/temp.ts';
 import { syntheticName, writeSyntheticArticles } from '../../safety/synthetic.ts';
@@ -72,6 +74,12 @@ describe('the extraction pool', () => {
     assert.deepEqual(search(pooled.archive), search(serial.archive));
   });
 
+  it('gives text files to the text importer, as a worker assumes without loading the registry', () => {
+    for (const ending of textFileImporter.extensions) {
+      assert.equal(importerFor(`notes/article${ending.toUpperCase()}`), textFileImporter, ending);
+    }
+  });
+
   it('reports a file that crashes its worker as failed, and imports the rest in order', async () => {
     const folder = writeSyntheticArticles(join(tempDir(), 'articles'), 12);
     writeFileSync(join(folder, '000005-crash.txt'), 'A title\n\nAn article that takes its worker down with it.\n');
@@ -83,7 +91,11 @@ describe('the extraction pool', () => {
     const crashed = report.items.find((item) => item.path.endsWith('crash.txt'));
     assert.equal(crashed?.status, 'failed');
     assert.match(crashed?.message ?? '', /stopped its extraction worker \(a parser crashed\)/);
-    assert.equal(report.imported, 12, 'every other file is imported');
+    assert.equal(
+      report.imported,
+      12,
+      `every other file is imported: ${JSON.stringify(report.items.filter((item) => item.status !== 'imported'))}`,
+    );
   });
 
   it('reads on the writer thread when the workers cannot start', async () => {
