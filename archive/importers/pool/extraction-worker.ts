@@ -54,8 +54,8 @@ async function read(job: number, path: string, repeatedLines: string[]): Promise
     chunk = [];
     weight = 0;
   };
-  const importer = await importerOf(path);
   try {
+    const importer = await importerOf(path);
     if (!importer) throw new Error('not a supported file type');
     const lines = new Set(repeatedLines);
     const context = { repeatedEdges: { of: () => lines } };
