@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { MAX_CHROME_CHARS, normaliseLine } from './boilerplate.ts';
+import { textFileImporter } from './text-file.ts';
 
 /** Lines counted at each edge of an article (after its title line), and bytes read to find them. */
 const EDGE_LINES = 3;
@@ -9,7 +10,7 @@ const EDGE_BYTES = 4096;
 const MIN_ARTICLES = 5;
 const MIN_SHARE = 0.3;
 
-export const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(textFileImporter.extensions);
 /** The bytes read at each end of a file to find its edge lines. */
 export const EDGE_BYTES_READ = EDGE_BYTES;
 

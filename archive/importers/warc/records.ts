@@ -47,8 +47,8 @@ const SMALL_BLOCK = 64 * 1024;
 const RECORD_START = Buffer.from('WARC/');
 const RECORD_BOUNDARY = Buffer.from('\nWARC/');
 const VERSION_LINE = /^WARC\/\d+\.\d+\r?\n$/;
-/** A version line glued to the end of a header line: the next record starts there, the line is cut. */
-const GLUED_VERSION = /WARC\/\d+\.\d+\r?\n$/;
+/** A version line among the headers, on a line of its own or glued to the end of one: the next record starts there. */
+const NEXT_VERSION = /WARC\/\d+\.\d+\r?\n$/;
 const isNewline = (byte: number | undefined) => byte === 10 || byte === 13;
 const isBlankLine = (line: Buffer) => line.every((byte) => isNewline(byte));
 
@@ -137,14 +137,9 @@ async function* readRecords(reader: ByteReader, keep: KeepPolicy, state: ReadSta
       }
       headerBytes += headerLine.length;
       if (isBlankLine(headerLine)) break;
-      const latin1 = headerLine.toString('latin1');
-      if (VERSION_LINE.test(latin1)) {
-        nextRecord = headerLine;
-        break;
-      }
-      const glued = GLUED_VERSION.exec(latin1);
-      if (glued) {
-        nextRecord = headerLine.subarray(glued.index);
+      const next = NEXT_VERSION.exec(headerLine.toString('latin1'));
+      if (next) {
+        nextRecord = headerLine.subarray(next.index);
         break;
       }
       if (headerBytes > MAX_HEADER_BYTES || headerLine[headerLine.length - 1] !== 10) {
